@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/retrokata/retrokata/tui"
+	"github.com/spf13/cobra"
+)
+
+// errNotImplemented marks a command whose issue has not landed yet.
+var errNotImplemented = errors.New("not implemented yet")
+
+// newRootCmd builds the whole command tree.
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "retrokata",
+		Short: "Dev+Ops retrospectives and DevOps katas in your terminal",
+		Long: `retrokata runs Dev+Ops retrospectives shaped like the Mix-IT 2017 talk
+"Dev rencontre Ops, 1 an après" (problem, immediate reaction, what we learnt,
+actions), lets you practise DevOps katas alone, and saves both as markdown
+notes your team can commit.
+
+Run it with no command for the home screen.`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !e.interactive() {
+				return usagef("Run 'retrokata --help' to see the commands that work without one.",
+					"the home screen needs an interactive terminal")
+			}
+			return tui.RunHome(cmd.Context())
+		},
+	}
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetFlagErrorFunc(flagError)
+	root.PersistentFlags().String("dir", "", "notes directory (overrides RETROKATA_DIR and .retrokata.yaml)")
+
+	root.AddGroup(
+		&cobra.Group{ID: "do", Title: "Run and practise"},
+		&cobra.Group{ID: "notes", Title: "Notes"},
+		&cobra.Group{ID: "read", Title: "Content"},
+	)
+	add := func(group string, cmds ...*cobra.Command) {
+		for _, c := range cmds {
+			c.GroupID = group
+			root.AddCommand(c)
+		}
+	}
+	add("do",
+		stub("retro", "Run a guided Dev+Ops retrospective", cobra.NoArgs),
+		newKataCmd(),
+		stub("init", "Keep this repository's notes in docs/retros (writes .retrokata.yaml)", cobra.NoArgs),
+	)
+	add("notes",
+		stub("notes", "Browse notes and tick actions", cobra.NoArgs),
+		stub("list", "List notes, newest first", cobra.NoArgs),
+		stub("show NOTE", "Show one note", cobra.ExactArgs(1)),
+		stub("actions", "List action items across notes", cobra.NoArgs),
+		stub("stats", "Retro counts, actions and kata progress", cobra.NoArgs),
+	)
+	add("read",
+		stub("cases [ID]", "List the talk's cases, or show one", cobra.MaximumNArgs(1)),
+		stub("tips [N]", "List the seven tips, or show one", cobra.MaximumNArgs(1)),
+		newContentCmd(),
+	)
+	return root
+}
+
+// stub registers a command whose behaviour lands with a later issue.
+func stub(use, short string, a cobra.PositionalArgs) *cobra.Command {
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  args(a),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return fmt.Errorf("%s: %w", cmd.Name(), errNotImplemented)
+		},
+	}
+}
+
+func newKataCmd() *cobra.Command {
+	k := stub("kata [ID]", "Practise a kata, or pick one", cobra.MaximumNArgs(1))
+	k.AddCommand(stub("list", "List katas", cobra.NoArgs))
+	return k
+}
+
+func newContentCmd() *cobra.Command {
+	c := &cobra.Command{
+		Use:   "content",
+		Short: "Check your own katas, cases and tips",
+		Args:  noSubcommand,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	c.AddCommand(stub("check [PATH...]", "Validate content files or directories", cobra.ArbitraryArgs))
+	return c
+}
