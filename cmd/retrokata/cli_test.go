@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"github.com/retrokata/retrokata/notes"
 	"strings"
 	"testing"
 	"time"
@@ -12,15 +13,30 @@ import (
 // environment and returns stdout, stderr and the exit code.
 func runCLI(t *testing.T, vars map[string]string, argv ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runCLIWith(t, func(e *env) {
+		e.getenv = func(k string) string { return vars[k] }
+	}, argv...)
+}
+
+// runCLIWith is runCLI with a hook to adjust the environment first. XDG
+// directories point at empty temp dirs unless the hook says otherwise.
+func runCLIWith(t *testing.T, adjust func(*env), argv ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	e := &env{
 		stdin:  strings.NewReader(""),
 		stdout: &out,
 		stderr: &errOut,
-		getenv: func(k string) string { return vars[k] },
+		getenv: func(string) string { return "" },
 		now:    func() time.Time { return time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC) },
 		wd:     t.TempDir(),
 		args:   argv,
+		xdg: notes.XDG{
+			DataHome: t.TempDir(), StateHome: t.TempDir(), ConfigHome: t.TempDir(), CacheHome: t.TempDir(),
+		},
+	}
+	if adjust != nil {
+		adjust(e)
 	}
 	code = run(context.Background(), e)
 	return out.String(), errOut.String(), code

@@ -5,7 +5,9 @@ import (
 	"os"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
+	"github.com/retrokata/retrokata/notes"
 )
 
 // env is what the commands take from the outside world. main fills it from
@@ -19,6 +21,7 @@ type env struct {
 	now    func() time.Time
 	wd     string
 	args   []string // command-line arguments, without the program name
+	xdg    notes.XDG
 }
 
 func newEnv() *env {
@@ -31,6 +34,12 @@ func newEnv() *env {
 		now:    time.Now,
 		wd:     wd,
 		args:   os.Args[1:],
+		xdg: notes.XDG{
+			DataHome:   xdg.DataHome,
+			StateHome:  xdg.StateHome,
+			ConfigHome: xdg.ConfigHome,
+			CacheHome:  xdg.CacheHome,
+		},
 	}
 }
 

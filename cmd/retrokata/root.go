@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/retrokata/retrokata/tui"
 	"github.com/spf13/cobra"
@@ -50,7 +51,7 @@ Run it with no command for the home screen.`,
 	}
 	add("do",
 		stub("retro", "Run a guided Dev+Ops retrospective", cobra.NoArgs),
-		newKataCmd(),
+		newKataCmd(e),
 		stub("init", "Keep this repository's notes in docs/retros (writes .retrokata.yaml)", cobra.NoArgs),
 	)
 	add("notes",
@@ -61,9 +62,9 @@ Run it with no command for the home screen.`,
 		stub("stats", "Retro counts, actions and kata progress", cobra.NoArgs),
 	)
 	add("read",
-		stub("cases [ID]", "List the talk's cases, or show one", cobra.MaximumNArgs(1)),
-		stub("tips [N]", "List the seven tips, or show one", cobra.MaximumNArgs(1)),
-		newContentCmd(),
+		newCasesCmd(e),
+		newTipsCmd(e),
+		newContentCmd(e),
 	)
 	return root
 }
@@ -80,21 +81,25 @@ func stub(use, short string, a cobra.PositionalArgs) *cobra.Command {
 	}
 }
 
-func newKataCmd() *cobra.Command {
-	k := stub("kata [ID]", "Practise a kata, or pick one", cobra.MaximumNArgs(1))
-	k.AddCommand(stub("list", "List katas", cobra.NoArgs))
-	return k
-}
-
-func newContentCmd() *cobra.Command {
-	c := &cobra.Command{
-		Use:   "content",
-		Short: "Check your own katas, cases and tips",
-		Args:  noSubcommand,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return cmd.Help()
+func newKataCmd(e *env) *cobra.Command {
+	k := &cobra.Command{
+		Use:   "kata [ID]",
+		Short: "Practise a kata, or pick one",
+		Args:  args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if len(a) == 1 {
+				lib := e.library()
+				if _, ok := lib.Kata(a[0]); !ok {
+					var ids []string
+					for _, k := range lib.Katas {
+						ids = append(ids, k.ID)
+					}
+					return usagef("Valid ids: "+strings.Join(ids, ", "), "kata: no kata %q", a[0])
+				}
+			}
+			return fmt.Errorf("kata: %w", errNotImplemented)
 		},
 	}
-	c.AddCommand(stub("check [PATH...]", "Validate content files or directories", cobra.ArbitraryArgs))
-	return c
+	k.AddCommand(newKataListCmd(e))
+	return k
 }

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/notes"
+	"github.com/spf13/cobra"
+)
+
+// contentSources are the user's and the repository's content dirs.
+func (e *env) contentSources() []content.Source {
+	repoRoot := ""
+	if cfg := notes.FindConfig(e.wd); cfg != "" {
+		repoRoot = filepath.Dir(cfg)
+	}
+	return content.Dirs(e.xdg.ConfigHome, repoRoot)
+}
+
+// library loads the merged content, warning on stderr about skipped files.
+func (e *env) library() *content.Library {
+	lib, probs := content.Load(append([]content.Source{content.Builtin()}, e.contentSources()...)...)
+	for _, p := range probs {
+		e.warnf("skipped %s", p)
+	}
+	return lib
+}
+
+func newCasesCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "cases [ID]",
+		Short: "List the talk's cases, or show one",
+		Long: `Without ID, lists the four problems of "Dev rencontre Ops, 1 an après" and
+the DevOps department case study. With ID, shows one: context, what
+happened, the immediate reaction, what they learnt, and the linked tips.`,
+		Example: "  retrokata cases\n  retrokata cases parameter-change",
+		Args:    args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			lib := e.library()
+			if len(a) == 0 {
+				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+				for _, c := range lib.Cases {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", c.ID, c.Title, c.Summary)
+				}
+				return tw.Flush()
+			}
+			c, ok := lib.Case(a[0])
+			if !ok {
+				var ids []string
+				for _, c := range lib.Cases {
+					ids = append(ids, c.ID)
+				}
+				return usagef("Valid ids: "+strings.Join(ids, ", "), "cases: no case %q", a[0])
+			}
+			return e.markdown(content.CaseMarkdown(c, lib))
+		},
+	}
+}
+
+func newTipsCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:     "tips [N]",
+		Short:   "List the seven tips, or show one",
+		Long:    "Without N, lists the tips for building a DevOps team. With N, shows one, with\nsomething to try next sprint and the cases it comes from.",
+		Example: "  retrokata tips\n  retrokata tips 4",
+		Args:    args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			lib := e.library()
+			if len(a) == 0 {
+				for _, t := range lib.Tips {
+					fmt.Fprintln(e.stdout, content.TipLabel(t))
+				}
+				return nil
+			}
+			n, err := strconv.Atoi(a[0])
+			t, ok := lib.Tip(n)
+			if err != nil || !ok {
+				var nums []string
+				for _, t := range lib.Tips {
+					nums = append(nums, strconv.Itoa(t.Number))
+				}
+				return usagef("Valid tips: "+strings.Join(nums, ", "), "tips: no tip %q", a[0])
+			}
+			return e.markdown(content.TipMarkdown(t, lib))
+		},
+	}
+}
+
+// kataJSON is the stable shape of `kata list --json`.
+type kataJSON struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title"`
+	Summary    string   `json:"summary"`
+	Difficulty string   `json:"difficulty"`
+	Tags       []string `json:"tags"`
+	Stages     int      `json:"stages"`
+	KeyPoints  int      `json:"key_points"`
+	Tips       []int    `json:"tips"`
+	Source     string   `json:"source"`
+}
+
+func newKataListCmd(e *env) *cobra.Command {
+	var tag, difficulty string
+	var asJSON bool
+	c := &cobra.Command{
+		Use:     "list",
+		Short:   "List katas",
+		Long:    "Lists the built-in katas and your own, with difficulty and tags.",
+		Example: "  retrokata kata list --tag incident\n  retrokata kata list --difficulty easy --json",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if difficulty != "" && !content.Difficulty(difficulty).Valid() {
+				return usagef("Use easy, medium or hard.", "kata list: unknown difficulty %q", difficulty)
+			}
+			lib := e.library()
+			out := []kataJSON{}
+			for _, k := range lib.Katas {
+				if difficulty != "" && string(k.Difficulty) != difficulty {
+					continue
+				}
+				if tag != "" && !contains(k.Tags, tag) {
+					continue
+				}
+				out = append(out, kataJSON{ID: k.ID, Title: k.Title, Summary: k.Summary, Difficulty: string(k.Difficulty),
+					Tags: nonNil(k.Tags), Stages: len(k.Stages), KeyPoints: len(k.KeyPoints), Tips: nonNilInts(k.Tips), Source: string(k.Origin)})
+			}
+			if asJSON {
+				return e.printJSON(out)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			for _, k := range out {
+				src := ""
+				if k.Source != string(content.OriginBuiltin) {
+					src = " (" + k.Source + ")"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s%s\n", k.ID, k.Difficulty, strings.Join(k.Tags, ","), k.Title, src)
+			}
+			return tw.Flush()
+		},
+	}
+	c.Flags().StringVar(&tag, "tag", "", "only katas with this tag (incident, deploy, config, culture, on-call, legacy, data)")
+	c.Flags().StringVar(&difficulty, "difficulty", "", "only katas of this difficulty (easy, medium, hard)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+func newContentCmd(e *env) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "content",
+		Short: "Check your own katas, cases and tips",
+		Long: `Your own content lives in $XDG_CONFIG_HOME/retrokata/content/ and in
+.retrokata/content/ next to the repository's .retrokata.yaml, each with
+cases/, tips/ and katas/ directories. The format is in content/README.md.`,
+		Args: noSubcommand,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return cmd.Help()
+		},
+	}
+	c.AddCommand(&cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Validate content files or directories",
+		Long: `Validates content files or directories (default: your user and repository
+content dirs) and prints every problem as file:line: message. Exits 0 when
+clean, 1 when there is any problem.`,
+		Example: "  retrokata content check\n  retrokata content check ./katas/my-kata.md",
+		Args:    args(cobra.ArbitraryArgs),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			if len(paths) == 0 {
+				for _, s := range e.contentSources() {
+					if _, err := os.Stat(s.Label); err == nil {
+						paths = append(paths, s.Label)
+					}
+				}
+				if len(paths) == 0 {
+					fmt.Fprintf(e.stderr, "No content to check: %s does not exist.\n", filepath.Join(e.xdg.ConfigHome, "retrokata", "content"))
+					return nil
+				}
+			}
+			probs := content.Check(paths...)
+			for _, p := range probs {
+				fmt.Fprintln(e.stdout, p.String())
+			}
+			if len(probs) > 0 {
+				return fmt.Errorf("content check: %d problem(s)", len(probs))
+			}
+			fmt.Fprintf(e.stderr, "%s: no problems.\n", strings.Join(paths, ", "))
+			return nil
+		},
+	})
+	return c
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nonNilInts(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}

@@ -1,0 +1,277 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retrokata/retrokata/internal/frontmatter"
+	"go.yaml.in/yaml/v3"
+)
+
+// section is a "## " part of a body.
+type section struct {
+	title string
+	line  int // file line of the heading
+	text  string
+}
+
+// sections splits a markdown body on its "## " headings, ignoring headings
+// inside fenced code blocks. Text before the first heading is dropped.
+func sections(body string, firstLine int) []section {
+	var out []section
+	var cur *section
+	var buf []string
+	fence := false
+	flush := func() {
+		if cur != nil {
+			cur.text = strings.TrimSpace(strings.Join(buf, "\n"))
+			out = append(out, *cur)
+		}
+		buf = buf[:0]
+	}
+	for i, l := range strings.Split(body, "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+		}
+		if !fence && strings.HasPrefix(l, "## ") {
+			flush()
+			cur = &section{title: strings.TrimSpace(l[3:]), line: firstLine + i}
+			continue
+		}
+		buf = append(buf, l)
+	}
+	flush()
+	return out
+}
+
+// listItems returns the "- " or "* " items of a markdown list, joining
+// continuation lines.
+func listItems(text string) []string {
+	var items []string
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case strings.HasPrefix(t, "- "), strings.HasPrefix(t, "* "):
+			items = append(items, strings.TrimSpace(t[2:]))
+		case t != "" && len(items) > 0:
+			items[len(items)-1] += " " + t
+		}
+	}
+	return items
+}
+
+// parsed is one content file after parsing: exactly one of the pointers is set.
+type parsed struct {
+	kind kind
+	cs   *Case
+	tip  *Tip
+	kata *Kata
+	// lines of front-matter keys, for reference errors
+	keyLine map[string]int
+}
+
+func (p parsed) id() string {
+	switch p.kind {
+	case kindCase:
+		return p.cs.ID
+	case kindTip:
+		return fmt.Sprint(p.tip.Number)
+	default:
+		return p.kata.ID
+	}
+}
+
+func (p parsed) item() *Item {
+	switch p.kind {
+	case kindCase:
+		return &p.cs.Item
+	case kindTip:
+		return &p.tip.Item
+	default:
+		return &p.kata.Item
+	}
+}
+
+// parseFile reads one content file of kind k. Every problem found is
+// returned; the item is usable only when there are none.
+func parseFile(path string, data []byte, k kind, origin Origin) (parsed, []Problem) {
+	var probs []Problem
+	add := func(line int, format string, a ...any) {
+		probs = append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, a...)})
+	}
+	doc, err := frontmatter.Split(data)
+	if err != nil {
+		return parsed{}, []Problem{fmErr(path, err)}
+	}
+	node, err := doc.Node()
+	if err != nil {
+		return parsed{}, []Problem{fmErr(path, err)}
+	}
+	keyLine := map[string]int{}
+	allowed := map[string]bool{}
+	for _, f := range fields(k) {
+		allowed[f.name] = true
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		key := node.Content[i]
+		line := doc.FileLine(key.Line)
+		if _, dup := keyLine[key.Value]; dup {
+			add(line, "field %q is set twice", key.Value)
+		}
+		keyLine[key.Value] = line
+		if !allowed[key.Value] {
+			add(line, "unknown field %q for %s (allowed: %s)", key.Value, k, allowedList(k))
+		}
+	}
+	for _, f := range fields(k) {
+		v, ok := valueOf(node, f.name)
+		if f.required && (!ok || isEmpty(v)) {
+			add(1, "missing required field %q", f.name)
+		}
+	}
+	var m meta
+	if err := doc.Decode(&m); err != nil {
+		// Unknown keys were reported above, with the kind's allowed list.
+		if fe, ok := err.(*frontmatter.Error); !ok || !strings.HasPrefix(fe.Msg, "unknown field") {
+			probs = append(probs, fmErr(path, err))
+		}
+	}
+	it := Item{Title: strings.TrimSpace(m.Title), Summary: strings.TrimSpace(m.Summary), Tags: m.Tags,
+		Sources: m.Sources, Reconstruction: m.Reconstruction, Origin: origin, Path: path}
+	body := sections(string(doc.Body), doc.BodyLine)
+	p := parsed{kind: k, keyLine: keyLine}
+	switch k {
+	case kindCase:
+		c := &Case{Item: it, ID: m.ID, Tips: m.Tips, Kata: m.Kata}
+		c.Context = need(body, secContext, path, &probs)
+		c.WhatHappened = need(body, secWhatHappened, path, &probs)
+		c.Reaction = need(body, secReaction, path, &probs)
+		c.Learnings = listItems(need(body, secLearnt, path, &probs))
+		if n := len(c.Learnings); n > 0 && (n < minLearnings || n > maxLearnings) {
+			add(sectionLine(body, secLearnt), "%d learnings; a case has %d to %d", n, minLearnings, maxLearnings)
+		}
+		p.cs = c
+	case kindTip:
+		t := &Tip{Item: it, Number: m.Number, Try: strings.TrimSpace(m.Try), Body: strings.TrimSpace(string(doc.Body))}
+		if t.Body == "" {
+			add(doc.BodyLine, "the tip has no text: write 2 to 4 sentences below the front matter")
+		}
+		if _, ok := keyLine["number"]; ok && m.Number < 1 {
+			add(keyLine["number"], "number must be 1 or more")
+		}
+		p.tip = t
+	case kindKata:
+		kt := &Kata{Item: it, ID: m.ID, Difficulty: Difficulty(m.Difficulty), Case: m.Case, KeyPoints: m.KeyPoints, Tips: m.Tips}
+		if m.Difficulty != "" && !kt.Difficulty.Valid() {
+			add(keyLine["difficulty"], "difficulty %q is not easy, medium or hard", m.Difficulty)
+		}
+		if _, ok := keyLine["key_points"]; ok && (len(m.KeyPoints) < minKeyPoints || len(m.KeyPoints) > maxKeyPoints) {
+			add(keyLine["key_points"], "%d key points; a kata has %d to %d", len(m.KeyPoints), minKeyPoints, maxKeyPoints)
+		}
+		for _, s := range body {
+			if s.title == secStage || strings.HasPrefix(s.title, secStage+" ") || strings.HasPrefix(s.title, secStage+":") {
+				kt.Stages = append(kt.Stages, parseStage(s))
+			}
+		}
+		if len(kt.Stages) < minStages {
+			add(doc.BodyLine, "%d stages; a kata needs at least %d '## Stage' sections", len(kt.Stages), minStages)
+		}
+		kt.Reaction = need(body, secRefReaction, path, &probs)
+		kt.Learnings = listItems(need(body, secRefLearnings, path, &probs))
+		p.kata = kt
+	}
+	if k != kindTip && m.ID != "" && !validID(m.ID) {
+		add(keyLine["id"], "id %q must be lowercase letters, digits and dashes", m.ID)
+	}
+	return p, probs
+}
+
+// parseStage splits a stage into its situation and its prompt: the last
+// "> " quote of the section, or DefaultPrompt.
+func parseStage(s section) Stage {
+	title := strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(s.title, secStage), " :0123456789."))
+	lines := strings.Split(s.text, "\n")
+	end := len(lines)
+	for end > 0 && strings.HasPrefix(strings.TrimSpace(lines[end-1]), ">") {
+		end--
+	}
+	prompt := DefaultPrompt
+	if end < len(lines) {
+		var q []string
+		for _, l := range lines[end:] {
+			q = append(q, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), ">")))
+		}
+		if p := strings.TrimSpace(strings.Join(q, " ")); p != "" {
+			prompt = p
+		}
+	}
+	return Stage{Title: title, Situation: strings.TrimSpace(strings.Join(lines[:end], "\n")), Prompt: prompt}
+}
+
+func need(body []section, title, path string, probs *[]Problem) string {
+	for _, s := range body {
+		if strings.EqualFold(s.title, title) {
+			if s.text == "" {
+				*probs = append(*probs, Problem{Path: path, Line: s.line, Msg: fmt.Sprintf("section %q is empty", title)})
+			}
+			return s.text
+		}
+	}
+	*probs = append(*probs, Problem{Path: path, Line: 1, Msg: fmt.Sprintf("missing section '## %s'", title)})
+	return ""
+}
+
+func sectionLine(body []section, title string) int {
+	for _, s := range body {
+		if strings.EqualFold(s.title, title) {
+			return s.line
+		}
+	}
+	return 0
+}
+
+func valueOf(m *yaml.Node, key string) (*yaml.Node, bool) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1], true
+		}
+	}
+	return nil, false
+}
+
+func isEmpty(n *yaml.Node) bool {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return strings.TrimSpace(n.Value) == "" || n.Tag == "!!null"
+	case yaml.SequenceNode, yaml.MappingNode:
+		return len(n.Content) == 0
+	}
+	return false
+}
+
+func allowedList(k kind) string {
+	var names []string
+	for _, f := range fields(k) {
+		names = append(names, f.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > 60 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func fmErr(path string, err error) Problem {
+	if fe, ok := err.(*frontmatter.Error); ok {
+		return Problem{Path: path, Line: fe.Line, Msg: fe.Msg}
+	}
+	return Problem{Path: path, Line: 1, Msg: err.Error()}
+}
