@@ -84,7 +84,6 @@ func ReadConfig(path string) (RepoConfig, error) {
 	return c, nil
 }
 
-
 // Resolve picks the notes directory: the --dir flag, then RETROKATA_DIR,
 // then notes_dir of the nearest .retrokata.yaml walking up from wd
 // (relative to that file), then <DataHome>/retrokata/notes.

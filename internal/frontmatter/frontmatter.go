@@ -131,6 +131,10 @@ func (d Document) fileLine(l int) int {
 	return l + d.YAMLLine - 1
 }
 
+// LineError rewrites an error of the YAML library (from decoding Node,
+// say) onto the file's lines.
+func (d Document) LineError(err error) error { return d.lineError(err) }
+
 // lineError rewrites the YAML library's error into one Error on the file's
 // line, keeping the first problem when there are several.
 func (d Document) lineError(err error) error {

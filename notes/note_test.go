@@ -1,0 +1,191 @@
+package notes
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func intp(i int) *int { return &i }
+
+const designNote = `---
+type: retro
+title: Sprint 42 retrospective
+date: 2026-11-23T14:00:00+01:00
+team: checkout
+facilitator: Alice
+participants: [Alice, Bob, Chen]
+tags: [deploy, config]
+---
+# Sprint 42 retrospective
+
+## Previous actions
+- [x] Add a smoke test after each deploy (@bob)
+- [ ] Write the rollback runbook (@chen) — carried over
+
+## Problems
+### 1. Checkout broken in production after Friday deploy — 4 votes
+**What happened.** It broke.
+
+## Actions
+- [ ] Add a canary stage to the pipeline (@alice, due 2026-12-01)
+`
+
+func TestRenderMatchesDesignFormat(t *testing.T) {
+	n, err := Parse([]byte(designNote))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(Render(n)); got != designNote {
+		t.Errorf("render differs from the DESIGN.md example:\n%s", got)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	loc := time.FixedZone("", 3600)
+	tests := []Note{
+		{Meta: Meta{Type: TypeRetro, Title: "Sprint 1", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, loc), Team: "a", Participants: []string{"Zoë", "李"}, Tags: []string{"x"}}, Body: "# Sprint 1\n\n## Actions\n- [ ] One (@zoë)\n"},
+		{Meta: Meta{Type: TypeKata, Title: "Kata: game day", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Kata: "game-day", Score: intp(4), MaxScore: intp(5), Duration: "9m30s"}, Body: "# Kata\n\n## Self-assessment\n- [x] one\n"},
+		{Meta: Meta{Type: TypeRetro, Title: "Quotes: \"yes\" # not a comment", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Facilitator: "O'Brien"}, Body: ""},
+	}
+	for _, n := range tests {
+		t.Run(n.Title, func(t *testing.T) {
+			got, err := Parse(Render(n))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Date.Equal(n.Date) {
+				t.Errorf("date %v, want %v", got.Date, n.Date)
+			}
+			got.Date, n.Date = time.Time{}, time.Time{}
+			got.Actions = nil
+			if !reflect.DeepEqual(got.Meta, n.Meta) || strings.TrimLeft(got.Body, "\n") != n.Body {
+				t.Errorf("round trip:\n got %+v %q\nwant %+v %q", got.Meta, got.Body, n.Meta, n.Body)
+			}
+		})
+	}
+}
+
+func TestParseToleratesEdits(t *testing.T) {
+	edited := "\xef\xbb\xbf" + strings.ReplaceAll(`---
+type: retro
+title: Edited
+date: 2026-11-23
+zk-id: abc123
+---
+## Actions
+* [X] Upper-case done
++ [ ] Plus bullet (due 2026-12-24)
+- [ ] No owner at all
+- [x] Owner only (@dana)
+- plain item, not a task
+
+Some prose someone added.
+
+## Problems
+- [ ] A task outside the action sections is not an action
+
+## Previous actions
+- [ ] Reordered section (@eve, due 2026-11-30) – carried over
+`, "\n", "\r\n")
+	n, err := Parse([]byte(edited))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Action{
+		{Text: "Upper-case done", Done: true, Section: SectionActions, Line: 8},
+		{Text: "Plus bullet", Due: "2026-12-24", Section: SectionActions, Line: 9},
+		{Text: "No owner at all", Section: SectionActions, Line: 10},
+		{Text: "Owner only", Owner: "dana", Done: true, Section: SectionActions, Line: 11},
+		{Text: "Reordered section", Owner: "eve", Due: "2026-11-30", CarriedOver: true, Section: SectionPrevious, Line: 20},
+	}
+	if !reflect.DeepEqual(n.Actions, want) {
+		t.Errorf("actions:\n got %+v\nwant %+v", n.Actions, want)
+	}
+	if n.Date.Format("2006-01-02") != "2026-11-23" {
+		t.Errorf("date-only front matter: %v", n.Date)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"# no front matter", "line 1: no front matter"},
+		{"---\ntitle: x\n---\n", "line 1: missing 'type:'"},
+		{"---\ntitle: x\ntype: memo\n---\n", `line 3: type "memo" is not retro or kata`},
+		{"---\ntype: kata\nscore: 9\nmax_score: 5\n---\n", "line 3: score 9 is outside"},
+		{"---\ntype: retro\ndate: yesterday\n---\n", "line 3:"},
+	}
+	for _, tt := range tests {
+		_, err := Parse([]byte(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Parse(%q) = %v, want %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestActionLineRoundTrip(t *testing.T) {
+	for _, a := range []Action{
+		{Text: "Write the runbook", Owner: "chen", Due: "2026-12-01"},
+		{Text: "Done thing", Done: true, CarriedOver: true},
+		{Text: "Only due", Due: "2027-01-01"},
+		{Text: "多言語 🚀 text", Owner: "李"},
+	} {
+		got := parseTaskText(taskLine.FindStringSubmatch(ActionLine(a))[2])
+		got.Done = a.Done
+		if !reflect.DeepEqual(got, a) {
+			t.Errorf("%q parsed back as %+v", ActionLine(a), got)
+		}
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain\ttext\n", "plain\ttext\n"},
+		{"a\x1b[2Jb", "ab"},
+		{"title\x1b]0;pwned\x07!", "title!"},
+		{"osc st\x1b]8;;http://x\x1b\\link", "osc stlink"},
+		{"c1 \u009b31mred", "c1 red"},
+		{"bell\x07 cr\r", "bell cr"},
+		{"bad \xff utf8", "bad \uFFFD utf8"},
+		{"wide 漢字 🚀", "wide 漢字 🚀"},
+		{"dangling \x1b", "dangling "},
+	}
+	for _, tt := range tests {
+		if got := Sanitize(tt.in); got != tt.want {
+			t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	f.Add("a\x1b[31mb\x1b]0;t\x07c\u009bd")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		for _, r := range out {
+			if (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Fatalf("control %U left in %q", r, out)
+			}
+		}
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(designNote))
+	f.Add([]byte("---\ntype: kata\nscore: 3\nmax_score: 5\n---\n## Actions\n- [ ] x (@a, due 2026-01-01)\n"))
+	f.Add([]byte("---\ntype: retro\n---\n## Actions\n```\n## Actions\n- [ ] in code\n```\n> - [ ] quoted\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := Parse(data)
+		if err != nil {
+			return
+		}
+		for _, a := range n.Actions {
+			if a.Line < 1 {
+				t.Fatalf("action line %d", a.Line)
+			}
+		}
+		if _, err := Parse(Render(n)); err != nil {
+			t.Fatalf("re-parse of rendered note: %v", err)
+		}
+	})
+}

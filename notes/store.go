@@ -1,0 +1,202 @@
+package notes
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxSlug is the longest slug in a file name.
+const MaxSlug = 60
+
+// Slug turns a title into the ASCII, lowercase, [a-z0-9-] part of a file
+// name, at most MaxSlug characters. Accents are dropped ("Rétro" → "retro").
+func Slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(title) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: drop it, keep the letter
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+		if b.Len() >= MaxSlug {
+			break
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if len(s) > MaxSlug {
+		s = strings.TrimRight(s[:MaxSlug], "-")
+	}
+	if s == "" {
+		s = "note"
+	}
+	return s
+}
+
+// FileName is the base name a note is saved under, before any -2 suffix.
+func FileName(n Note) string {
+	prefix := ""
+	if n.Type == TypeKata {
+		prefix = "kata-"
+	}
+	return n.Date.Format("2006-01-02") + "-" + prefix + Slug(n.Title)
+}
+
+// Save writes a new note into dir as YYYY-MM-DD-<slug>.md and returns its
+// path. It never overwrites a file: when the name is taken, even by
+// another process at the same moment, it tries -2, -3 and so on. The write
+// is atomic: the note appears whole or not at all.
+func Save(dir string, n Note) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create notes dir: %w", err)
+	}
+	data := Render(n)
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp)
+	base := FileName(n)
+	for i := 1; i < 10000; i++ {
+		name := base + ".md"
+		if i > 1 {
+			name = fmt.Sprintf("%s-%d.md", base, i)
+		}
+		path := filepath.Join(dir, name)
+		err := claim(tmp, path)
+		if err == nil {
+			syncDir(dir)
+			return path, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", fmt.Errorf("save %s: %w", path, err)
+		}
+	}
+	return "", fmt.Errorf("save %s: too many notes with this name", filepath.Join(dir, base+".md"))
+}
+
+// claim gives the written temp file its final name only if that name is
+// free. A hard link fails when the name exists; where links are not
+// supported, an O_EXCL placeholder reserves the name and a rename fills it.
+func claim(tmp, path string) error {
+	err := os.Link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
+}
+
+// WriteAtomic replaces path with data: temp file in the same directory,
+// fsync, rename, fsync of the directory. Readers see the old file or the
+// new one, never a mix.
+func WriteAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := writeTemp(dir, data)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+func writeTemp(dir string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, ".retrokata-*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("write in %s: %w", dir, err)
+	}
+	name := f.Name()
+	fail := func(err error) (string, error) {
+		f.Close()
+		os.Remove(name)
+		return "", fmt.Errorf("write %s: %w", name, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := f.Chmod(0o644); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return "", fmt.Errorf("write %s: %w", name, err)
+	}
+	return name, nil
+}
+
+// syncDir makes a rename durable; not every platform can, so errors are
+// ignored.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+}
+
+// SetDone ticks or unticks the action on the given line of the note at
+// path. Only that line's checkbox changes; every other byte of the file,
+// line endings included, stays as it was. want is the action's text as last
+// read, so an edit made meanwhile is not silently overwritten.
+func SetDone(path string, line int, want string, done bool) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("update %s: %w", path, err)
+	}
+	start := 0
+	for l := 1; l < line; l++ {
+		i := bytes.IndexByte(data[start:], '\n')
+		if i < 0 {
+			return &Error{Path: path, Line: line, Msg: "the note has changed: no such line"}
+		}
+		start += i + 1
+	}
+	end := bytes.IndexByte(data[start:], '\n')
+	if end < 0 {
+		end = len(data) - start
+	}
+	raw := string(bytes.TrimRight(data[start:start+end], "\r"))
+	m := taskLine.FindStringSubmatchIndex(raw)
+	if m == nil || parseTaskText(raw[m[4]:m[5]]).Text != want {
+		return &Error{Path: path, Line: line, Msg: "the note has changed since it was read: reload and try again"}
+	}
+	mark := byte(' ')
+	if done {
+		mark = 'x'
+	}
+	out := bytes.Clone(data)
+	out[start+m[2]] = mark
+	return WriteAtomic(path, out)
+}
