@@ -62,7 +62,8 @@ func tipsList(b *strings.Builder, nums []int, lib *Library) {
 	b.WriteString("## Tips\n\n")
 	for _, n := range nums {
 		if t, ok := lib.Tip(n); ok {
-			fmt.Fprintf(b, "- %s\n", TipLabel(t))
+			// "- 1. Title" would render as a nested ordered list.
+			fmt.Fprintf(b, "- **Tip %d.** %s\n", t.Number, t.Title)
 		}
 	}
 	b.WriteString("\n")

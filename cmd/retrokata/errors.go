@@ -40,6 +40,14 @@ func usagef(hint, format string, args ...any) error {
 	return usageError{err: fmt.Errorf(format, args...), hint: hint}
 }
 
+// withHint adds a "what to do" line to a runtime error.
+func withHint(err error, hint string) error {
+	if err == nil {
+		return nil
+	}
+	return hintError{err: err, hint: hint}
+}
+
 // exitCode maps an error returned by the command tree to the process exit code.
 func exitCode(err error) int {
 	if err == nil {

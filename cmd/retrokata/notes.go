@@ -1,0 +1,404 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/retrokata/retrokata/notes"
+	"github.com/spf13/cobra"
+)
+
+// location resolves the notes dir from --dir, the environment and the
+// nearest .retrokata.yaml.
+func (e *env) location(cmd *cobra.Command) (notes.Location, error) {
+	flag, _ := cmd.Flags().GetString("dir")
+	loc, err := notes.Resolve(flag, e.getenv, e.wd, e.xdg)
+	if err != nil {
+		return loc, withHint(fmt.Errorf("notes dir: %w", err), "Fix the file, or pass --dir.")
+	}
+	return loc, nil
+}
+
+// entries lists the notes dir, warning about broken notes on stderr when
+// asked to.
+func (e *env) entries(cmd *cobra.Command, f notes.Filter) ([]notes.Entry, error) {
+	loc, err := e.location(cmd)
+	if err != nil {
+		return nil, err
+	}
+	list, err := notes.List(loc.Dir, f)
+	if err != nil {
+		return nil, withHint(err, "Check the path, or pass --dir.")
+	}
+	return list, nil
+}
+
+func newInitCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init",
+		Short: "Keep this repository's notes in docs/retros (writes .retrokata.yaml)",
+		Long: `Writes .retrokata.yaml in the current directory with 'notes_dir: docs/retros'.
+From then on, retrokata run anywhere below this directory saves and reads
+notes there, so the team can commit them. Refuses to overwrite an existing
+file.`,
+		Args: args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := notes.InitConfig(e.wd)
+			if err != nil {
+				return fmt.Errorf("init: %w", err)
+			}
+			fmt.Fprintf(e.stdout, "Wrote %s: notes now go to %s.\nCommit it so your team shares the notes.\n", p, notes.DefaultNotesDir)
+			return nil
+		},
+	}
+}
+
+// noteJSON is the stable shape of `list --json`.
+type noteJSON struct {
+	Path        string   `json:"path"`
+	Type        string   `json:"type,omitempty"`
+	Title       string   `json:"title,omitempty"`
+	Date        string   `json:"date,omitempty"`
+	Team        string   `json:"team,omitempty"`
+	Tags        []string `json:"tags"`
+	OpenActions int      `json:"open_actions"`
+	DoneActions int      `json:"done_actions"`
+	Kata        string   `json:"kata,omitempty"`
+	Score       *int     `json:"score,omitempty"`
+	MaxScore    *int     `json:"max_score,omitempty"`
+	Error       string   `json:"error,omitempty"`
+}
+
+func newListCmd(e *env) *cobra.Command {
+	var typ, tag, team, since, grep string
+	var asJSON bool
+	c := &cobra.Command{
+		Use:     "list",
+		Short:   "List notes, newest first",
+		Long:    "Lists the notes in the notes dir, newest first. Broken notes are listed\nwith their error (on stderr in the table); the exit code stays 0.",
+		Example: "  retrokata list --type retro --team checkout\n  retrokata list --since 2026-11-01 --grep rollback --json",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := notes.Filter{Type: notes.Type(typ), Tag: tag, Team: team, Grep: grep}
+			if typ != "" && f.Type != notes.TypeRetro && f.Type != notes.TypeKata {
+				return usagef("Use --type retro or --type kata.", "list: unknown type %q", typ)
+			}
+			if since != "" {
+				d, err := time.ParseInLocation("2006-01-02", since, time.Local)
+				if err != nil {
+					return usagef("Use --since YYYY-MM-DD.", "list: bad date %q", since)
+				}
+				f.Since = d
+			}
+			list, err := e.entries(cmd, f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := make([]noteJSON, 0, len(list))
+				for _, en := range list {
+					out = append(out, toNoteJSON(en))
+				}
+				return e.printJSON(out)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			for _, en := range list {
+				if en.Broken() {
+					e.warnf("broken note: %s", en.Err)
+					continue
+				}
+				open, _ := en.OpenActions()
+				extra := ""
+				switch {
+				case en.Meta.Type == notes.TypeKata && en.Meta.Score != nil && en.Meta.MaxScore != nil:
+					extra = fmt.Sprintf("%d/%d", *en.Meta.Score, *en.Meta.MaxScore)
+				case open > 0:
+					extra = fmt.Sprintf("%d open", open)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", en.Meta.Date.Format("2006-01-02"), en.Meta.Type,
+					clean(en.Meta.Title), clean(en.Meta.Team), extra, filepath.Base(en.Path))
+			}
+			return tw.Flush()
+		},
+	}
+	c.Flags().StringVar(&typ, "type", "", "retro or kata")
+	c.Flags().StringVar(&tag, "tag", "", "only notes with this tag")
+	c.Flags().StringVar(&team, "team", "", "only this team's notes")
+	c.Flags().StringVar(&since, "since", "", "only notes from this date on (YYYY-MM-DD)")
+	c.Flags().StringVar(&grep, "grep", "", "only notes containing this text (case-insensitive)")
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+func toNoteJSON(en notes.Entry) noteJSON {
+	j := noteJSON{Path: en.Path, Tags: []string{}}
+	if en.Broken() {
+		j.Error = en.Err.Error()
+		return j
+	}
+	m := en.Meta
+	j.Type, j.Title, j.Team = string(m.Type), m.Title, m.Team
+	if !m.Date.IsZero() {
+		j.Date = m.Date.Format(time.RFC3339)
+	}
+	if m.Tags != nil {
+		j.Tags = m.Tags
+	}
+	j.OpenActions, j.DoneActions = en.OpenActions()
+	if m.Type == notes.TypeKata {
+		j.Kata, j.Score, j.MaxScore = m.Kata, m.Score, m.MaxScore
+	}
+	return j
+}
+
+// clean strips control sequences from note text before it reaches the
+// terminal.
+func clean(s string) string { return notes.Sanitize(s) }
+
+func newShowCmd(e *env) *cobra.Command {
+	var raw bool
+	c := &cobra.Command{
+		Use:   "show NOTE",
+		Short: "Show one note",
+		Long: `Shows a note, rendered on a terminal and as plain markdown when piped or
+with NO_COLOR. NOTE is a path, a file name in the notes dir, or a unique
+prefix of one. Terminal control sequences in the note are removed; --raw
+prints the file exactly as it is.`,
+		Example: "  retrokata show 2026-11-23-sprint-42\n  retrokata show docs/retros/2026-11-23-sprint-42-retrospective.md --raw",
+		Args:    args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			path, err := e.findNote(cmd, a[0])
+			if err != nil {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return fmt.Errorf("show %s: %w", path, errors.Unwrap(err))
+			}
+			if raw {
+				_, err := e.stdout.Write(data)
+				return err
+			}
+			n, err := notes.Parse(data)
+			body := string(data)
+			if err == nil {
+				body = n.Body
+			} else {
+				e.warnf("%s: %s (showing the file as it is)", path, err)
+			}
+			return e.markdown(clean(body))
+		},
+	}
+	c.Flags().BoolVar(&raw, "raw", false, "print the file as it is")
+	return c
+}
+
+// findNote resolves NOTE: an existing path, or a file name or unique prefix
+// in the notes dir.
+func (e *env) findNote(cmd *cobra.Command, name string) (string, error) {
+	p := name
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(e.wd, p)
+	}
+	if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		return p, nil
+	}
+	loc, err := e.location(cmd)
+	if err != nil {
+		return "", err
+	}
+	des, err := os.ReadDir(loc.Dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", fmt.Errorf("show: read %s: %w", loc.Dir, errors.Unwrap(err))
+	}
+	var matches []string
+	for _, d := range des {
+		n := d.Name()
+		if !strings.HasSuffix(n, ".md") || d.IsDir() {
+			continue
+		}
+		if n == name || n == name+".md" {
+			return filepath.Join(loc.Dir, n), nil
+		}
+		if strings.HasPrefix(n, name) {
+			matches = append(matches, n)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return "", usagef("Run 'retrokata list' to see the notes.", "show: no note %q in %s", name, loc.Dir)
+	case 1:
+		return filepath.Join(loc.Dir, matches[0]), nil
+	}
+	sort.Strings(matches)
+	return "", usagef("Matches: "+strings.Join(matches, ", "), "show: %q matches %d notes", name, len(matches))
+}
+
+// actionJSON is the stable shape of `actions --json`.
+type actionJSON struct {
+	Text    string `json:"text"`
+	Done    bool   `json:"done"`
+	Owner   string `json:"owner"`
+	Due     string `json:"due"`
+	Overdue bool   `json:"overdue"`
+	Note    string `json:"note"`
+	Line    int    `json:"line"`
+	Team    string `json:"team"`
+}
+
+func newActionsCmd(e *env) *cobra.Command {
+	var open, done, all, asJSON bool
+	var owner, team string
+	c := &cobra.Command{
+		Use:     "actions",
+		Short:   "List action items across notes",
+		Long:    "Lists the action items (task-list items under '## Actions' and\n'## Previous actions') of every note, open ones by default. Overdue items\nare marked.",
+		Example: "  retrokata actions --owner alice\n  retrokata actions --all --team checkout --json",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if btoi(open)+btoi(done)+btoi(all) > 1 {
+				return usagef("Use one of --open, --done or --all.", "actions: --open, --done and --all exclude each other")
+			}
+			list, err := e.entries(cmd, notes.Filter{Team: team})
+			if err != nil {
+				return err
+			}
+			today := e.now().Format("2006-01-02")
+			out := []actionJSON{}
+			for _, en := range list {
+				if en.Broken() {
+					if !asJSON {
+						e.warnf("broken note: %s", en.Err)
+					}
+					continue
+				}
+				for _, a := range en.Actions {
+					if (all || (done && a.Done) || (!done && !a.Done)) &&
+						(owner == "" || strings.EqualFold(strings.TrimPrefix(owner, "@"), a.Owner)) {
+						out = append(out, actionJSON{Text: a.Text, Done: a.Done, Owner: a.Owner, Due: a.Due,
+							Overdue: !a.Done && a.Due != "" && a.Due < today, Note: en.Path, Line: a.Line, Team: en.Meta.Team})
+					}
+				}
+			}
+			if asJSON {
+				return e.printJSON(out)
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			for _, a := range out {
+				box := "[ ]"
+				if a.Done {
+					box = "[x]"
+				}
+				due := a.Due
+				if a.Overdue {
+					due += " OVERDUE"
+				}
+				who := ""
+				if a.Owner != "" {
+					who = "@" + a.Owner
+				}
+				fmt.Fprintf(tw, "%s %s\t%s\t%s\t%s:%d\n", box, clean(a.Text), clean(who), due, filepath.Base(a.Note), a.Line)
+			}
+			return tw.Flush()
+		},
+	}
+	c.Flags().BoolVar(&open, "open", false, "only open items (the default)")
+	c.Flags().BoolVar(&done, "done", false, "only done items")
+	c.Flags().BoolVar(&all, "all", false, "open and done items")
+	c.Flags().StringVar(&owner, "owner", "", "only this owner's items")
+	c.Flags().StringVar(&team, "team", "", "only this team's notes")
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// statsJSON is the stable shape of `stats --json`.
+type statsJSON struct {
+	Notes          int            `json:"notes"`
+	Broken         int            `json:"broken"`
+	Retros         int            `json:"retros"`
+	RetrosByTeam   map[string]int `json:"retros_by_team"`
+	ActionsOpen    int            `json:"actions_open"`
+	ActionsDone    int            `json:"actions_done"`
+	ActionsOverdue int            `json:"actions_overdue"`
+	KataAttempts   int            `json:"kata_attempts"`
+}
+
+func newStatsCmd(e *env) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "stats",
+		Short: "Retro counts, actions and kata progress",
+		Args:  args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			list, err := e.entries(cmd, notes.Filter{})
+			if err != nil {
+				return err
+			}
+			today := e.now().Format("2006-01-02")
+			s := statsJSON{RetrosByTeam: map[string]int{}}
+			for _, en := range list {
+				s.Notes++
+				if en.Broken() {
+					s.Broken++
+					continue
+				}
+				switch en.Meta.Type {
+				case notes.TypeRetro:
+					s.Retros++
+					s.RetrosByTeam[en.Meta.Team]++
+				case notes.TypeKata:
+					s.KataAttempts++
+				}
+				for _, a := range en.Actions {
+					switch {
+					case a.Done:
+						s.ActionsDone++
+					case a.Due != "" && a.Due < today:
+						s.ActionsOverdue++
+						s.ActionsOpen++
+					default:
+						s.ActionsOpen++
+					}
+				}
+			}
+			if asJSON {
+				return e.printJSON(s)
+			}
+			fmt.Fprintf(e.stdout, "Retros: %d\n", s.Retros)
+			teams := make([]string, 0, len(s.RetrosByTeam))
+			for t := range s.RetrosByTeam {
+				teams = append(teams, t)
+			}
+			sort.Strings(teams)
+			for _, t := range teams {
+				name := t
+				if name == "" {
+					name = "(no team)"
+				}
+				fmt.Fprintf(e.stdout, "  %-20s %d\n", clean(name), s.RetrosByTeam[t])
+			}
+			fmt.Fprintf(e.stdout, "Actions: %d open (%d overdue), %d done\n", s.ActionsOpen, s.ActionsOverdue, s.ActionsDone)
+			fmt.Fprintf(e.stdout, "Kata attempts: %d\n", s.KataAttempts)
+			if s.Broken > 0 {
+				fmt.Fprintf(e.stdout, "Broken notes: %d (see 'retrokata list')\n", s.Broken)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return c
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const handNote = `---
+type: retro
+title: "Sprint 42 \x1b]0;pwned\x07retro"
+date: 2026-11-20T14:00:00+01:00
+team: checkout
+tags: [deploy]
+---
+# Sprint 42 ` + "\x1b[2J" + `
+
+## Actions
+- [ ] Add a canary stage (@alice, due 2026-11-01)
+- [x] Smoke test (@bob)
+`
+
+const handKata = `---
+type: kata
+title: Kata game day
+date: 2026-11-22T10:00:00Z
+kata: game-day
+score: 4
+max_score: 5
+---
+# Kata
+`
+
+func notesDir(t *testing.T) string {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "2026-11-20-sprint-42.md"), []byte(handNote), 0o644)
+	os.WriteFile(filepath.Join(dir, "2026-11-22-kata-game-day.md"), []byte(handKata), 0o644)
+	os.WriteFile(filepath.Join(dir, "2026-11-21-broken.md"), []byte("---\ntype: retro\ntitle: [\n---\n"), 0o644)
+	return dir
+}
+
+func TestListJSON(t *testing.T) {
+	dir := notesDir(t)
+	out, _, code := runCLI(t, nil, "list", "--dir", dir, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var got []noteJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0].Kata != "game-day" || *got[0].Score != 4 || got[1].OpenActions != 1 || got[1].DoneActions != 1 {
+		t.Fatalf("list --json: %s", out)
+	}
+	if !strings.Contains(got[2].Error, "2026-11-21-broken.md:3:") {
+		t.Errorf("broken note error: %q", got[2].Error)
+	}
+	out, _, _ = runCLI(t, nil, "list", "--dir", dir, "--type", "kata", "--json")
+	if strings.Count(out, `"path"`) != 1 {
+		t.Errorf("--type kata: %s", out)
+	}
+	_, _, code = runCLI(t, nil, "list", "--dir", dir, "--since", "yesterday")
+	if code != 2 {
+		t.Errorf("bad --since: exit %d", code)
+	}
+}
+
+func TestListTableWarnsAboutBrokenNotes(t *testing.T) {
+	out, errOut, code := runCLI(t, nil, "list", "--dir", notesDir(t))
+	if code != 0 || !strings.Contains(errOut, "broken note") || strings.Contains(out, "\x1b") {
+		t.Errorf("exit %d\nstdout %q\nstderr %q", code, out, errOut)
+	}
+}
+
+func TestShowStripsControlSequences(t *testing.T) {
+	dir := notesDir(t)
+	out, _, code := runCLI(t, nil, "show", "--dir", dir, "2026-11-20")
+	if code != 0 || strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "Add a canary stage") {
+		t.Errorf("show: exit %d %q", code, out)
+	}
+	raw, _, _ := runCLI(t, nil, "show", "--dir", dir, "--raw", "2026-11-20-sprint-42.md")
+	if raw != handNote {
+		t.Errorf("--raw changed the file")
+	}
+	_, errOut, code := runCLI(t, nil, "show", "--dir", dir, "2026")
+	if code != 2 || !strings.Contains(errOut, "matches 3 notes") {
+		t.Errorf("ambiguous: exit %d %s", code, errOut)
+	}
+	_, _, code = runCLI(t, nil, "show", "--dir", dir, "nope")
+	if code != 2 {
+		t.Errorf("missing note: exit %d", code)
+	}
+}
+
+func TestActionsJSON(t *testing.T) {
+	dir := notesDir(t)
+	out, _, code := runCLI(t, nil, "actions", "--dir", dir, "--json")
+	var got []actionJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
+		t.Fatalf("exit %d: %v %s", code, err, out)
+	}
+	want := actionJSON{Text: "Add a canary stage", Owner: "alice", Due: "2026-11-01", Overdue: true,
+		Note: filepath.Join(dir, "2026-11-20-sprint-42.md"), Line: 11, Team: "checkout"}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("actions = %+v, want %+v", got, want)
+	}
+	out, _, _ = runCLI(t, nil, "actions", "--dir", dir, "--all", "--owner", "@bob", "--json")
+	if !strings.Contains(out, `"Smoke test"`) || strings.Contains(out, "canary") {
+		t.Errorf("--all --owner bob: %s", out)
+	}
+	if _, _, code := runCLI(t, nil, "actions", "--dir", dir, "--open", "--done"); code != 2 {
+		t.Errorf("--open --done: exit %d", code)
+	}
+}
+
+func TestStatsJSON(t *testing.T) {
+	out, _, _ := runCLI(t, nil, "stats", "--dir", notesDir(t), "--json")
+	var s statsJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Retros != 1 || s.RetrosByTeam["checkout"] != 1 || s.ActionsOpen != 1 || s.ActionsOverdue != 1 || s.ActionsDone != 1 || s.KataAttempts != 1 || s.Broken != 1 {
+		t.Errorf("stats = %+v", s)
+	}
+}
+
+func TestInitAndRepoNotesDir(t *testing.T) {
+	wd := t.TempDir()
+	set := func(e *env) { e.wd = wd }
+	out, _, code := runCLIWith(t, set, "init")
+	if code != 0 || !strings.Contains(out, "docs/retros") {
+		t.Fatalf("init: exit %d %s", code, out)
+	}
+	if _, errOut, code := runCLIWith(t, set, "init"); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second init: exit %d %s", code, errOut)
+	}
+	os.MkdirAll(filepath.Join(wd, "docs", "retros"), 0o755)
+	os.WriteFile(filepath.Join(wd, "docs", "retros", "2026-11-22-kata-game-day.md"), []byte(handKata), 0o644)
+	out, _, _ = runCLIWith(t, set, "list")
+	if !strings.Contains(out, "Kata game day") {
+		t.Errorf("list in a repo with .retrokata.yaml: %s", out)
+	}
+}

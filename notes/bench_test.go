@@ -1,0 +1,41 @@
+package notes_test
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/retrokata/retrokata/internal/corpus"
+	"github.com/retrokata/retrokata/notes"
+)
+
+func BenchmarkParse(b *testing.B) {
+	data := notes.Render(corpus.Note(rand.New(rand.NewSource(1)), 1))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := notes.Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	n := corpus.Note(rand.New(rand.NewSource(1)), 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		notes.Render(n)
+	}
+}
+
+func BenchmarkList1000(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000, 42); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := notes.List(dir, notes.Filter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
