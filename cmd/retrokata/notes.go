@@ -26,8 +26,8 @@ func (e *env) location(cmd *cobra.Command) (notes.Location, error) {
 	return loc, nil
 }
 
-// entries lists the notes dir, warning about broken notes on stderr when
-// asked to.
+// entries lists the resolved notes dir; broken notes are in the result and
+// each caller decides how to report them.
 func (e *env) entries(cmd *cobra.Command, f notes.Filter) ([]notes.Entry, error) {
 	loc, err := e.location(cmd)
 	if err != nil {
