@@ -23,16 +23,21 @@ const MaxNoteSize = 4 << 20
 type Entry struct {
 	Path    string
 	Meta    Meta
-	Actions []Action
-	Err     error // set for a broken note
+	Actions []Action // nil when listed with Index.SkipActions
+	Open    int      // actions not done
+	Done    int      // actions done
+	Err     error    // set for a broken note
 }
 
 // Broken reports whether the note could not be read.
 func (e Entry) Broken() bool { return e.Err != nil }
 
-// OpenActions counts the actions not done.
-func (e Entry) OpenActions() (open, done int) {
-	for _, a := range e.Actions {
+// OpenActions returns how many actions are open and done.
+func (e Entry) OpenActions() (open, done int) { return e.Open, e.Done }
+
+// countActions counts the open and done actions of a list.
+func countActions(l []Action) (open, done int) {
+	for _, a := range l {
 		if a.Done {
 			done++
 		} else {
@@ -86,7 +91,11 @@ func containsFold(list []string, s string) bool {
 // List reads every *.md note of dir concurrently and returns those that
 // match, newest first. Broken notes are returned with Err set, never
 // dropped. The error is for a directory that cannot be read at all.
-func List(dir string, f Filter) ([]Entry, error) {
+func List(dir string, f Filter) ([]Entry, error) { return Index{}.List(dir, f) }
+
+// List is like the List function, but reuses what the index holds for
+// notes unchanged since the last run and parses only the others.
+func (x Index) List(dir string, f Filter) ([]Entry, error) {
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -94,69 +103,120 @@ func List(dir string, f Filter) ([]Entry, error) {
 		}
 		return nil, fmt.Errorf("read notes dir %s: %w", dir, err)
 	}
-	var paths []string
+	files := des[:0]
 	for _, d := range des {
 		name := d.Name()
 		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !d.IsDir() {
-			paths = append(paths, filepath.Join(dir, name))
+			files = append(files, d)
 		}
 	}
-	entries := make([]Entry, len(paths))
-	keep := make([]bool, len(paths))
+	cached := x.load(dir, !x.SkipActions)
+	now := time.Now()
+	type slot struct {
+		e      Entry
+		keep   bool
+		rec    *indexed
+		cache  bool // rec goes into the index
+		parsed bool // the note was parsed, not taken from the index
+	}
+	slots := make([]slot, len(files))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	workers := min(runtime.GOMAXPROCS(0)*2, len(paths))
+	workers := min(runtime.GOMAXPROCS(0)*2, len(files))
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				e, data := ReadEntry(paths[i])
-				entries[i] = e
-				keep[i] = f.match(e, data)
+				s := &slots[i]
+				path := filepath.Join(dir, files[i].Name())
+				info, _ := files[i].Info()
+				e, hit := x.lookup(cached, path, info)
+				var data []byte
+				if f.Grep != "" || !hit {
+					var err error
+					if data, err = readLimited(path); err != nil {
+						s.e, s.keep = Entry{Path: path, Err: err}, f.match(Entry{Err: err}, nil)
+						continue
+					}
+				}
+				if hit {
+					s.rec, s.cache = cached.notes[files[i].Name()], true
+				} else {
+					e = parseEntry(path, data)
+					s.rec, s.cache = record(e, info, now)
+					s.parsed = true
+				}
+				s.e, s.keep = e, f.match(e, data)
 			}
 		}()
 	}
-	for i := range paths {
+	for i := range files {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	out := entries[:0]
-	for i, e := range entries {
-		if keep[i] {
-			out = append(out, e)
+
+	var order []int // kept slots, sorted by index: an Entry is too big to swap
+	cachedNow, dirty := 0, false
+	for i := range slots {
+		s := &slots[i]
+		if s.cache {
+			cachedNow++
+			dirty = dirty || s.parsed
+		}
+		if s.keep {
+			order = append(order, i)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	if cached == nil || dirty || cachedNow != len(cached.notes) {
+		// notes taken from the index keep their actions only if loaded
+		keepCached := cached != nil && x.loadActions(dir, cached)
+		fresh := make(map[string]*indexed, cachedNow)
+		for i, s := range slots {
+			if s.cache && (s.parsed || keepCached) {
+				fresh[files[i].Name()] = s.rec
+			}
+		}
+		x.save(dir, fresh)
+	}
+	sort.Slice(order, func(i, j int) bool {
+		a, b := &slots[order[i]].e, &slots[order[j]].e
 		if !a.Meta.Date.Equal(b.Meta.Date) {
 			return a.Meta.Date.After(b.Meta.Date)
 		}
 		return a.Path > b.Path
 	})
+	out := make([]Entry, len(order))
+	for k, i := range order {
+		out[k] = slots[i].e
+	}
 	return out, nil
 }
 
 // ReadEntry reads one note for listing. It also returns the file's bytes,
 // for searching.
 func ReadEntry(path string) (Entry, []byte) {
-	e := Entry{Path: path}
 	data, err := readLimited(path)
 	if err != nil {
-		e.Err = err
-		return e, nil
+		return Entry{Path: path, Err: err}, nil
 	}
+	return parseEntry(path, data), data
+}
+
+func parseEntry(path string, data []byte) Entry {
+	e := Entry{Path: path}
 	n, err := Parse(data)
 	if err != nil {
 		if ne, ok := err.(*Error); ok {
 			ne.Path = path
 		}
 		e.Err = err
-		return e, data
+		return e
 	}
 	e.Meta, e.Actions = n.Meta, n.Actions
-	return e, data
+	e.Open, e.Done = countActions(n.Actions)
+	return e
 }
 
 func readLimited(path string) ([]byte, error) {

@@ -20,7 +20,7 @@ func runCLI(t *testing.T, vars map[string]string, argv ...string) (stdout, stder
 
 // runCLIWith is runCLI with a hook to adjust the environment first. XDG
 // directories point at empty temp dirs unless the hook says otherwise.
-func runCLIWith(t *testing.T, adjust func(*env), argv ...string) (stdout, stderr string, code int) {
+func runCLIWith(t testing.TB, adjust func(*env), argv ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	e := &env{

@@ -130,7 +130,7 @@ func newKataListCmd(e *env) *cobra.Command {
 					Tags: nonNil(k.Tags), Stages: len(k.Stages), KeyPoints: len(k.KeyPoints), Tips: nonNilInts(k.Tips), Source: string(k.Origin)})
 			}
 			if asJSON {
-				return e.printJSON(out)
+				return printJSONArray(e, out)
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			for _, k := range out {

@@ -6,11 +6,22 @@ import (
 	"context"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"charm.land/fang/v2"
 )
 
 func main() {
+	// RETROKATA_CPUPROFILE=file writes a pprof CPU profile of the run, to
+	// find where time goes on a big notes dir (see scripts/bench).
+	if p := os.Getenv("RETROKATA_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil && pprof.StartCPUProfile(f) == nil {
+			code := run(context.Background(), newEnv())
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(run(context.Background(), newEnv()))
 }
 

@@ -28,12 +28,13 @@ func (e *env) location(cmd *cobra.Command) (notes.Location, error) {
 
 // entries lists the resolved notes dir; broken notes are in the result and
 // each caller decides how to report them.
-func (e *env) entries(cmd *cobra.Command, f notes.Filter) ([]notes.Entry, error) {
+// Without withActions, Entry.Actions may be nil (the counts are set).
+func (e *env) entries(cmd *cobra.Command, f notes.Filter, withActions bool) ([]notes.Entry, error) {
 	loc, err := e.location(cmd)
 	if err != nil {
 		return nil, err
 	}
-	list, err := notes.List(loc.Dir, f)
+	list, err := notes.Index{CacheDir: e.xdg.CacheHome, SkipActions: !withActions}.List(loc.Dir, f)
 	if err != nil {
 		return nil, withHint(err, "Check the path, or pass --dir.")
 	}
@@ -97,7 +98,7 @@ func newListCmd(e *env) *cobra.Command {
 				}
 				f.Since = d
 			}
-			list, err := e.entries(cmd, f)
+			list, err := e.entries(cmd, f, false)
 			if err != nil {
 				return err
 			}
@@ -106,7 +107,7 @@ func newListCmd(e *env) *cobra.Command {
 				for _, en := range list {
 					out = append(out, toNoteJSON(en))
 				}
-				return e.printJSON(out)
+				return printJSONArray(e, out)
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			for _, en := range list {
@@ -266,7 +267,7 @@ func newActionsCmd(e *env) *cobra.Command {
 			if btoi(open)+btoi(done)+btoi(all) > 1 {
 				return usagef("Use one of --open, --done or --all.", "actions: --open, --done and --all exclude each other")
 			}
-			list, err := e.entries(cmd, notes.Filter{Team: team})
+			list, err := e.entries(cmd, notes.Filter{Team: team}, true)
 			if err != nil {
 				return err
 			}
@@ -288,7 +289,7 @@ func newActionsCmd(e *env) *cobra.Command {
 				}
 			}
 			if asJSON {
-				return e.printJSON(out)
+				return printJSONArray(e, out)
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			for _, a := range out {
@@ -344,7 +345,7 @@ func newStatsCmd(e *env) *cobra.Command {
 		Short: "Retro counts, actions and kata progress",
 		Args:  args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			list, err := e.entries(cmd, notes.Filter{})
+			list, err := e.entries(cmd, notes.Filter{}, true)
 			if err != nil {
 				return err
 			}

@@ -65,6 +65,10 @@ func Write(dir string, n int, seed int64) error {
 		if err := os.WriteFile(name, notes.Render(nt), 0o644); err != nil {
 			return err
 		}
+		// notes written in a past session, as in a real repository
+		if err := os.Chtimes(name, nt.Date, nt.Date); err != nil {
+			return err
+		}
 	}
 	return nil
 }
