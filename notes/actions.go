@@ -33,6 +33,13 @@ type Action struct {
 	Line        int    // line of the file
 }
 
+// CarriedCopy reports whether a is the "Previous actions" line of an
+// action carried over: the same item is open again under "Actions", so
+// it is counted there only.
+func (a Action) CarriedCopy() bool {
+	return a.Section == SectionPrevious && a.CarriedOver
+}
+
 // ActionLine renders an action as a task-list item:
 // "- [ ] Add a canary stage (@alice, due 2026-12-01)".
 func ActionLine(a Action) string {

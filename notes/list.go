@@ -35,9 +35,13 @@ func (e Entry) Broken() bool { return e.Err != nil }
 // OpenActions returns how many actions are open and done.
 func (e Entry) OpenActions() (open, done int) { return e.Open, e.Done }
 
-// countActions counts the open and done actions of a list.
+// countActions counts the open and done actions of a list, a carried-over
+// action once.
 func countActions(l []Action) (open, done int) {
 	for _, a := range l {
+		if a.CarriedCopy() {
+			continue
+		}
 		if a.Done {
 			done++
 		} else {

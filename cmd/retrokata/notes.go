@@ -281,6 +281,9 @@ func newActionsCmd(e *env) *cobra.Command {
 					continue
 				}
 				for _, a := range en.Actions {
+					if a.CarriedCopy() {
+						continue
+					}
 					if (all || (done && a.Done) || (!done && !a.Done)) &&
 						(owner == "" || strings.EqualFold(strings.TrimPrefix(owner, "@"), a.Owner)) {
 						out = append(out, actionJSON{Text: a.Text, Done: a.Done, Owner: a.Owner, Due: a.Due,
@@ -365,6 +368,9 @@ func newStatsCmd(e *env) *cobra.Command {
 					s.KataAttempts++
 				}
 				for _, a := range en.Actions {
+					if a.CarriedCopy() {
+						continue
+					}
 					switch {
 					case a.Done:
 						s.ActionsDone++

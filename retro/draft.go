@@ -1,0 +1,78 @@
+package retro
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/retrokata/retrokata/notes"
+)
+
+// DraftName is the retro draft's file name in the drafts dir.
+const DraftName = "retro.json"
+
+// draftVersion changes when the draft format does.
+const draftVersion = 1
+
+// Draft is what is autosaved while a retro runs.
+type Draft struct {
+	Version int       `json:"version"`
+	Saved   time.Time `json:"saved"`
+	Session *Session  `json:"session"`
+}
+
+// DraftPath is the retro draft in a drafts dir.
+func DraftPath(draftsDir string) string { return filepath.Join(draftsDir, DraftName) }
+
+// EncodeDraft serialises a session for the drafts dir.
+func EncodeDraft(s *Session, now time.Time) ([]byte, error) {
+	return json.MarshalIndent(Draft{Version: draftVersion, Saved: now, Session: s}, "", "  ")
+}
+
+// SaveDraft writes the draft atomically: a crash leaves the previous draft
+// or the new one, never half of one.
+func SaveDraft(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("save draft: %w", err)
+	}
+	if err := notes.WriteAtomic(path, data); err != nil {
+		return fmt.Errorf("save draft %s: %w", path, err)
+	}
+	return nil
+}
+
+// LoadDraft reads the draft at path; ok is false when there is none.
+func LoadDraft(path string) (d Draft, ok bool, err error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Draft{}, false, nil
+	}
+	if err != nil {
+		return Draft{}, false, fmt.Errorf("read draft %s: %w", path, err)
+	}
+	if err := json.Unmarshal(data, &d); err != nil || d.Session == nil {
+		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v): move it away to start afresh", path, err)
+	}
+	if d.Version != draftVersion {
+		return Draft{}, false, fmt.Errorf("draft %s was written by another version of retrokata", path)
+	}
+	s := d.Session
+	if s.Dots <= 0 {
+		s.Dots = DefaultDots
+	}
+	s.Phase = max(0, min(s.Phase, Phase(NumPhases-1)))
+	s.AddTime(0)
+	return d, true, nil
+}
+
+// RemoveDraft deletes the draft once the retro is saved or discarded.
+func RemoveDraft(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove draft %s: %w", path, err)
+	}
+	return nil
+}

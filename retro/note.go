@@ -1,0 +1,250 @@
+package retro
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/retrokata/retrokata/notes"
+)
+
+// Dropped marks a previous action the team decided not to do.
+const Dropped = "dropped"
+
+// TipTitle names tip n ("Deploy small and often"); it may return "".
+type TipTitle func(n int) string
+
+// ToNote renders the session as a retro note in the format of DESIGN.md.
+// Text typed by the team is kept as written; a line that would start a
+// heading is escaped so it cannot break the note's structure.
+func (s *Session) ToNote(tip TipTitle) notes.Note {
+	title := s.DisplayTitle()
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", oneLine(title))
+	if len(s.Previous) > 0 {
+		b.WriteString("\n## " + notes.SectionPrevious + "\n")
+		for _, p := range s.Previous {
+			a := notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due}
+			line := ""
+			switch p.Decision {
+			case Done:
+				a.Done = true
+				line = notes.ActionLine(a)
+			case Carry:
+				a.CarriedOver = true
+				line = notes.ActionLine(a)
+			case Drop:
+				a.Done = true
+				line = notes.ActionLine(a) + " — " + Dropped
+			default:
+				line = notes.ActionLine(a)
+			}
+			b.WriteString(line + "\n")
+		}
+	}
+	if len(s.Problems) > 0 {
+		b.WriteString("\n## Problems\n")
+		for k, i := range s.VoteOrder() {
+			p := s.Problems[i]
+			ptitle := oneLine(p.Title)
+			if ptitle == "" {
+				ptitle = "Untitled problem"
+			}
+			fmt.Fprintf(&b, "\n### %d. %s — %s\n", k+1, ptitle, plural(p.Votes, "vote"))
+			para(&b, "What happened.", p.What)
+			para(&b, "Our reaction.", p.Reaction)
+			var ls []string
+			for _, l := range p.Learnings {
+				if l = strings.TrimSpace(l); l != "" {
+					ls = append(ls, l)
+				}
+			}
+			switch len(ls) {
+			case 0:
+			case 1:
+				para(&b, "What we learnt.", ls[0])
+			default:
+				b.WriteString("\n**What we learnt.**\n")
+				for _, l := range ls {
+					b.WriteString("- " + oneLine(l) + "\n")
+				}
+			}
+			if len(p.Tips) > 0 {
+				var ts []string
+				for _, n := range p.Tips {
+					t := strconv.Itoa(n) + "."
+					if tip != nil && tip(n) != "" {
+						t += " " + tip(n)
+					}
+					ts = append(ts, t)
+				}
+				b.WriteString("\n**Tips.** " + strings.Join(ts, "; ") + "\n")
+			}
+		}
+	}
+	b.WriteString("\n## " + notes.SectionActions + "\n")
+	n := 0
+	for _, a := range s.Actions {
+		if strings.TrimSpace(a.Text) == "" {
+			continue
+		}
+		b.WriteString(notes.ActionLine(notes.Action{Text: a.Text, Owner: a.Owner, Due: a.Due, CarriedOver: a.CarriedOver}) + "\n")
+		n++
+	}
+	if n == 0 {
+		b.WriteString("\nNo actions this time.\n")
+	}
+	return notes.Note{
+		Meta: notes.Meta{Type: notes.TypeRetro, Title: title, Date: s.Date, Team: strings.TrimSpace(s.Team),
+			Facilitator: strings.TrimSpace(s.Facilitator), Participants: s.Participants},
+		Body: b.String(),
+	}
+}
+
+// para writes "**Label** text" as a paragraph, escaping heading lines.
+func para(b *strings.Builder, label, text string) {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
+	if text == "" {
+		return
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(strings.TrimLeft(l, " "), "#") {
+			lines[i] = "\\" + strings.TrimLeft(l, " ")
+		}
+	}
+	fmt.Fprintf(b, "\n**%s** %s\n", label, strings.Join(lines, "\n"))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
+}
+
+var (
+	problemHead = regexp.MustCompile(`^### \d+\. (.*?)(?: — (\d+) votes?)?$`)
+	labelLine   = regexp.MustCompile(`^\*\*(What happened|Our reaction|What we learnt|Tips)\.\*\*\s?(.*)$`)
+	tipNumber   = regexp.MustCompile(`(?:^|;\s*)(\d+)\.`)
+)
+
+// FromNote reads a retro note written by ToNote back into a session (for
+// a note edited by hand, what it cannot read stays in the file). Problems
+// come back in vote order.
+func FromNote(n notes.Note) *Session {
+	s := New(n.Date, n.Team, n.Title, n.Facilitator, 0)
+	s.Participants = n.Participants
+	for _, a := range n.Actions {
+		switch a.Section {
+		case notes.SectionPrevious:
+			p := Previous{Text: a.Text, Owner: a.Owner, Due: a.Due}
+			switch {
+			case a.CarriedOver:
+				p.Decision = Carry
+			case a.Done && strings.HasSuffix(a.Text, " — "+Dropped):
+				p.Text, p.Decision = strings.TrimSuffix(a.Text, " — "+Dropped), Drop
+			case a.Done:
+				p.Decision = Done
+			}
+			s.Previous = append(s.Previous, p)
+		case notes.SectionActions:
+			s.Actions = append(s.Actions, Action{Text: a.Text, Owner: a.Owner, Due: a.Due, CarriedOver: a.CarriedOver})
+		}
+	}
+	// link carried-over actions back to their previous item
+	for i := range s.Actions {
+		if !s.Actions[i].CarriedOver {
+			continue
+		}
+		for j, p := range s.Previous {
+			if p.Decision == Carry && p.Text == s.Actions[i].Text {
+				s.Actions[i].FromPrev = j + 1
+				break
+			}
+		}
+	}
+	section := ""
+	var cur *Problem
+	field := ""
+	add := func(line string) {
+		if cur == nil {
+			return
+		}
+		line = strings.TrimPrefix(line, "\\")
+		switch field {
+		case "What happened":
+			cur.What = joinLine(cur.What, line)
+		case "Our reaction":
+			cur.Reaction = joinLine(cur.Reaction, line)
+		case "What we learnt":
+			if l, ok := strings.CutPrefix(line, "- "); ok {
+				cur.Learnings = append(cur.Learnings, l)
+			} else if line != "" && len(cur.Learnings) == 0 {
+				cur.Learnings = []string{line}
+			} else if line != "" {
+				cur.Learnings[len(cur.Learnings)-1] = joinLine(cur.Learnings[len(cur.Learnings)-1], line)
+			}
+		}
+	}
+	for _, line := range strings.Split(strings.ReplaceAll(n.Body, "\r\n", "\n"), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			section, cur, field = strings.TrimSpace(h), nil, ""
+			continue
+		}
+		if section != "Problems" {
+			continue
+		}
+		if m := problemHead.FindStringSubmatch(line); m != nil {
+			s.Problems = append(s.Problems, Problem{Title: m[1]})
+			cur, field = &s.Problems[len(s.Problems)-1], ""
+			if m[2] != "" {
+				cur.Votes, _ = strconv.Atoi(m[2])
+			}
+			if cur.Title == "Untitled problem" {
+				cur.Title = ""
+			}
+			continue
+		}
+		if m := labelLine.FindStringSubmatch(line); m != nil && cur != nil {
+			field = m[1]
+			if field == "Tips" {
+				for _, t := range tipNumber.FindAllStringSubmatch(m[2], -1) {
+					if v, err := strconv.Atoi(t[1]); err == nil {
+						cur.Tips = append(cur.Tips, v)
+					}
+				}
+				field = ""
+				continue
+			}
+			add(m[2])
+			continue
+		}
+		if line == "" && field != "What we learnt" {
+			if field != "" {
+				field = field + "\x00" // a blank line ends the paragraph
+			}
+			continue
+		}
+		if strings.HasSuffix(field, "\x00") {
+			continue
+		}
+		add(line)
+	}
+	for i := range s.Problems {
+		p := &s.Problems[i]
+		p.What, p.Reaction = strings.TrimSpace(p.What), strings.TrimSpace(p.Reaction)
+	}
+	s.Phase = PhaseClose
+	return s
+}
+
+func joinLine(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}

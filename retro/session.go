@@ -1,0 +1,237 @@
+package retro
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Phase is a step of a retro, in the order the facilitator runs them.
+type Phase int
+
+// The phases of a retro: problem → immediate reaction → what we learnt →
+// actions, after a look back at the last retro's actions.
+const (
+	PhaseStage Phase = iota
+	PhasePrevious
+	PhaseProblems
+	PhaseVote
+	PhaseDiscuss
+	PhaseActions
+	PhaseClose
+	NumPhases int = iota
+)
+
+var phaseNames = [...]string{"Set the stage", "Previous actions", "Problems", "Vote", "Discuss", "Actions", "Close"}
+
+func (p Phase) String() string {
+	if p < 0 || int(p) >= NumPhases {
+		return fmt.Sprintf("Phase(%d)", int(p))
+	}
+	return phaseNames[p]
+}
+
+// DefaultDots is how many votes each participant has.
+const DefaultDots = 3
+
+// NoBlame is the one-line reminder shown when the stage is set.
+const NoBlame = "We look for what in our system let this happen, never for who to blame."
+
+// Problem is one card: what went wrong, and once discussed, the team's
+// immediate reaction, what it learnt and the tips it relates to.
+type Problem struct {
+	Title     string   `json:"title"`
+	What      string   `json:"what"`
+	Reaction  string   `json:"reaction"`
+	Learnings []string `json:"learnings"`
+	Votes     int      `json:"votes"`
+	Tips      []int    `json:"tips"`
+}
+
+// Action is a concrete next step with an owner and an optional due date.
+type Action struct {
+	Text        string `json:"text"`
+	Owner       string `json:"owner"`
+	Due         string `json:"due"` // YYYY-MM-DD or ""
+	CarriedOver bool   `json:"carried_over"`
+	FromPrev    int    `json:"from_prev"` // 1-based index into Previous for a carried-over action, else 0
+}
+
+// Decision is what the team decides about one previous action.
+type Decision string
+
+// The decisions for a previous action. An undecided one is written back
+// as still open, so nothing silently disappears.
+const (
+	Undecided Decision = ""
+	Done      Decision = "done"
+	Carry     Decision = "carry"
+	Drop      Decision = "drop"
+)
+
+// Previous is an open action of the team's last retro.
+type Previous struct {
+	Text     string   `json:"text"`
+	Owner    string   `json:"owner"`
+	Due      string   `json:"due"`
+	Decision Decision `json:"decision"`
+}
+
+// Session is a retro in progress. Every rule lives in its methods; the TUI
+// only displays it and calls them.
+type Session struct {
+	Title        string          `json:"title"`
+	Team         string          `json:"team"`
+	Facilitator  string          `json:"facilitator"`
+	Participants []string        `json:"participants"`
+	Date         time.Time       `json:"date"`
+	Timebox      time.Duration   `json:"timebox"` // per phase; 0 for none
+	Dots         int             `json:"dots"`
+	Template     string          `json:"template"` // case id shown as an example
+	Phase        Phase           `json:"phase"`
+	Spent        []time.Duration `json:"spent"`       // time spent in each phase
+	PrevSource   string          `json:"prev_source"` // note the previous actions come from
+	Previous     []Previous      `json:"previous"`
+	Problems     []Problem       `json:"problems"`
+	Actions      []Action        `json:"actions"`
+}
+
+// New starts a session on date with the given settings; an empty title
+// gets the default "<team> retrospective <date>".
+func New(date time.Time, team, title, facilitator string, dots int) *Session {
+	if dots <= 0 {
+		dots = DefaultDots
+	}
+	s := &Session{Team: team, Title: title, Facilitator: facilitator, Date: date, Dots: dots, Spent: make([]time.Duration, NumPhases)}
+	return s
+}
+
+// DisplayTitle is the title the note gets: the one typed, or the default.
+func (s *Session) DisplayTitle() string {
+	if t := strings.TrimSpace(s.Title); t != "" {
+		return t
+	}
+	return DefaultTitle(s.Team, s.Date)
+}
+
+// DefaultTitle is "<team> retrospective <date>", or "Retrospective <date>".
+func DefaultTitle(team string, date time.Time) string {
+	d := date.Format("2006-01-02")
+	if t := strings.TrimSpace(team); t != "" {
+		return t + " retrospective " + d
+	}
+	return "Retrospective " + d
+}
+
+// SetParticipants reads a comma-separated list, trimming blanks.
+func (s *Session) SetParticipants(list string) {
+	s.Participants = SplitList(list)
+}
+
+// SplitList splits "a, b,,c" into [a b c].
+func SplitList(list string) []string {
+	var out []string
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Goto moves to phase p (clamped) after adding the time spent in the
+// current one. Nothing is lost moving back and forth.
+func (s *Session) Goto(p Phase, spent time.Duration) {
+	s.AddTime(spent)
+	s.Phase = max(0, min(p, Phase(NumPhases-1)))
+	if s.Phase == PhaseActions {
+		s.SyncCarried()
+	}
+}
+
+// AddTime adds time spent to the current phase.
+func (s *Session) AddTime(d time.Duration) {
+	if len(s.Spent) != NumPhases {
+		s.Spent = append(s.Spent, make([]time.Duration, NumPhases)...)[:NumPhases]
+	}
+	if d > 0 {
+		s.Spent[s.Phase] += d
+	}
+}
+
+// Remaining is the time left in the current phase's timebox given the time
+// spent since entering it; negative when over. ok is false without a
+// timebox.
+func (s *Session) Remaining(sinceEnter time.Duration) (left time.Duration, ok bool) {
+	if s.Timebox <= 0 {
+		return 0, false
+	}
+	spent := sinceEnter
+	if int(s.Phase) < len(s.Spent) {
+		spent += s.Spent[s.Phase]
+	}
+	return s.Timebox - spent, true
+}
+
+// AddProblem appends an empty problem card and returns its index.
+func (s *Session) AddProblem() int {
+	s.Problems = append(s.Problems, Problem{})
+	return len(s.Problems) - 1
+}
+
+// DeleteProblem removes a card.
+func (s *Session) DeleteProblem(i int) {
+	if i >= 0 && i < len(s.Problems) {
+		s.Problems = append(s.Problems[:i], s.Problems[i+1:]...)
+	}
+}
+
+// AddAction appends an empty action and returns its index.
+func (s *Session) AddAction() int {
+	s.Actions = append(s.Actions, Action{})
+	return len(s.Actions) - 1
+}
+
+// DeleteAction removes an action. Deleting a carried-over action drops the
+// previous action it came from.
+func (s *Session) DeleteAction(i int) {
+	if i < 0 || i >= len(s.Actions) {
+		return
+	}
+	if p := s.Actions[i].FromPrev; p > 0 && p <= len(s.Previous) {
+		s.Previous[p-1].Decision = Drop
+	}
+	s.Actions = append(s.Actions[:i], s.Actions[i+1:]...)
+}
+
+// ToggleTip links or unlinks tip n to problem i.
+func (s *Session) ToggleTip(i, n int) {
+	if i < 0 || i >= len(s.Problems) {
+		return
+	}
+	p := &s.Problems[i]
+	for k, t := range p.Tips {
+		if t == n {
+			p.Tips = append(p.Tips[:k], p.Tips[k+1:]...)
+			return
+		}
+	}
+	p.Tips = append(p.Tips, n)
+	for k := len(p.Tips) - 1; k > 0 && p.Tips[k] < p.Tips[k-1]; k-- {
+		p.Tips[k], p.Tips[k-1] = p.Tips[k-1], p.Tips[k]
+	}
+}
+
+// Learnings lists every learning of every problem, in vote order: what the
+// actions phase shows to turn into actions.
+func (s *Session) Learnings() []string {
+	var out []string
+	for _, i := range s.VoteOrder() {
+		for _, l := range s.Problems[i].Learnings {
+			if l = strings.TrimSpace(l); l != "" {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
