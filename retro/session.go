@@ -102,7 +102,7 @@ func New(date time.Time, team, title, facilitator string, dots int) *Session {
 	if dots <= 0 {
 		dots = DefaultDots
 	}
-	s := &Session{Team: team, Title: title, Facilitator: facilitator, Date: date, Dots: dots, Spent: make([]time.Duration, NumPhases)}
+	s := &Session{Team: team, Title: title, Facilitator: facilitator, Date: date.Truncate(time.Second), Dots: dots, Spent: make([]time.Duration, NumPhases)}
 	return s
 }
 

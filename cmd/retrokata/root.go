@@ -50,7 +50,7 @@ Run it with no command for the home screen.`,
 		}
 	}
 	add("do",
-		stub("retro", "Run a guided Dev+Ops retrospective", cobra.NoArgs),
+		newRetroCmd(e),
 		newKataCmd(e),
 		newInitCmd(e),
 	)

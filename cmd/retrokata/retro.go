@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os/signal"
+	"strings"
+
+	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/retro"
+	"github.com/retrokata/retrokata/tui"
+	"github.com/spf13/cobra"
+)
+
+func newRetroCmd(e *env) *cobra.Command {
+	var o tui.RetroOptions
+	c := &cobra.Command{
+		Use:   "retro",
+		Short: "Run a guided Dev+Ops retrospective",
+		Long: `Walks the team through a retrospective shaped like the talk: set the
+stage, look back at the last retro's actions, list problems, vote, discuss
+each problem (our immediate reaction, what we learnt, the tips it relates
+to), agree on actions, then save the note.
+
+Everything is autosaved to a draft every half second; Ctrl+C asks before
+quitting, and the next run offers to resume.`,
+		Example: "  retrokata retro --team checkout --facilitator Alice\n  retrokata retro --template parameter-change --commit",
+		Args:    args(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !e.interactive() {
+				return usagef("Run it in a terminal; list, show and actions work in scripts.", "retro needs an interactive terminal")
+			}
+			lib := e.library()
+			if o.Template != "" {
+				if _, ok := lib.Case(o.Template); !ok {
+					var ids []string
+					for _, c := range lib.Cases {
+						ids = append(ids, c.ID)
+					}
+					return usagef("Valid ids: "+strings.Join(ids, ", "), "retro: no case %q", o.Template)
+				}
+			}
+			if o.Dots < 0 {
+				return usagef("Use --dots 3, for example.", "retro: --dots must be positive")
+			}
+			loc, err := e.location(cmd)
+			if err != nil {
+				return err
+			}
+			o.NotesDir, o.Library, o.Now = loc.Dir, lib, e.now
+			o.DraftPath = retro.DraftPath(notes.DraftsDir(e.xdg))
+			d, ok, err := retro.LoadDraft(o.DraftPath)
+			if err != nil {
+				return withHint(err, "Move the file away to start a new retro.")
+			}
+			if ok {
+				o.Draft = &d
+			} else if o.Resume {
+				return usagef("Start a new one with 'retrokata retro'.", "retro: no retro in progress to resume")
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
+			defer stop()
+			res, err := tui.RunRetro(ctx, o)
+			return e.retroDone(res, err)
+		},
+	}
+	f := c.Flags()
+	f.StringVar(&o.Team, "team", "", "the team's name (finds its last retro's actions)")
+	f.StringVar(&o.Title, "title", "", "the note's title (default '<team> retrospective <date>')")
+	f.StringVar(&o.Facilitator, "facilitator", "", "who runs the retro")
+	f.StringVar(&o.Template, "template", "", "a case id shown as a worked example (see retrokata cases)")
+	f.IntVar(&o.Dots, "dots", retro.DefaultDots, "dots per participant for voting")
+	f.BoolVar(&o.Commit, "commit", false, "git add and commit the note after saving")
+	f.BoolVar(&o.Resume, "resume", false, "resume the retro in progress without asking")
+	return c
+}
+
+// retroDone reports how the wizard ended.
+func (e *env) retroDone(res tui.RetroResult, err error) error {
+	if res.Saved != "" {
+		fmt.Fprintf(e.stdout, "Saved %s\n", res.Saved)
+		if res.Committed {
+			fmt.Fprintln(e.stdout, "Committed it to git.")
+		}
+		if res.CommitErr != nil {
+			return withHint(fmt.Errorf("commit: %w", res.CommitErr), "The note is saved; commit it by hand.")
+		}
+	}
+	if res.DraftErr != nil {
+		return withHint(fmt.Errorf("retro not saved, and its draft could not be written: %w", res.DraftErr),
+			"Check that the drafts dir is writable: "+res.DraftErr.Error())
+	}
+	if res.DraftKept != "" {
+		fmt.Fprintf(e.stderr, "Your retro is kept as a draft (%s).\nRun 'retrokata retro' to resume it.\n", res.DraftKept)
+	}
+	if errors.Is(err, tui.ErrStopped) {
+		return fmt.Errorf("retro stopped by a signal; the draft is kept")
+	}
+	return err
+}

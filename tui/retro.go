@@ -1,0 +1,786 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+
+	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/retro"
+)
+
+// RetroOptions is what `retrokata retro` passes to the wizard.
+type RetroOptions struct {
+	Team, Title, Facilitator string
+	Template                 string // case id shown as a worked example
+	Dots                     int
+	Commit                   bool
+	NotesDir                 string
+	DraftPath                string
+	Draft                    *retro.Draft // a draft found on disk, or nil
+	Resume                   bool         // resume the draft without asking
+	Library                  *content.Library
+	Now                      func() time.Time
+}
+
+// RetroResult says how the wizard ended.
+type RetroResult struct {
+	Saved     string // path of the saved note, or ""
+	Committed bool
+	CommitErr error
+	DraftKept string // path of the draft kept for later, or ""
+	DraftErr  error  // the draft could not be written on exit
+}
+
+// editing is which field of which item is being typed into.
+type retroMode int
+
+const (
+	modeBrowse retroMode = iota
+	modeEdit
+	modeAskResume
+	modeConfirmQuit
+	modeConfirmDelete
+)
+
+// Messages of the retro wizard.
+type (
+	// tickMsg drives the countdown and the autosave.
+	tickMsg time.Time
+	// entriesMsg brings the notes list used for previous actions.
+	entriesMsg struct {
+		entries []notes.Entry
+		err     error
+	}
+	// draftSavedMsg reports an autosave.
+	draftSavedMsg struct{ err error }
+	// retroSavedMsg reports that the note was written.
+	retroSavedMsg struct {
+		path string
+		err  error
+	}
+	// committedMsg reports the git commit of the note.
+	committedMsg struct{ err error }
+	// previewMsg carries the rendered preview of the note.
+	previewMsg struct {
+		width int
+		text  string
+	}
+)
+
+// tickEvery is how often the clock and the autosave run: text typed is at
+// most this far behind on disk.
+const tickEvery = 500 * time.Millisecond
+
+type retroModel struct {
+	opt     RetroOptions
+	s       *retro.Session
+	styles  Styles
+	keys    retroKeys
+	help    help.Model
+	width   int
+	height  int
+	mode    retroMode
+	prev    retroMode // mode to go back to after a confirmation
+	sel     [7]int    // selected item per phase
+	field   int       // focused field in edit mode
+	inputs  []textinput.Model
+	areas   []textarea.Model
+	entered time.Time // when the current phase was entered
+	example bool      // the worked example is shown
+	tipCur  int       // tip cursor in Discuss (1..7)
+	tipText bool      // the cursor tip's text is shown
+	scroll  int       // preview scroll
+	preview string
+	pwidth  int
+	status  string
+	isErr   bool
+	dirty   bool
+	saving  bool
+	result  RetroResult
+	discard bool // the user discarded the draft
+	entries []notes.Entry
+}
+
+func newRetroModel(opt RetroOptions, isDark bool) *retroModel {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Library == nil {
+		opt.Library = &content.Library{}
+	}
+	m := &retroModel{opt: opt, styles: newStyles(isDark), keys: newRetroKeys(), help: help.New(), tipCur: 1, width: 80, height: 24}
+	m.help.Styles = m.styles.Help
+	m.s = retro.New(opt.Now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
+	m.s.Template = opt.Template
+	m.entered = opt.Now()
+	switch {
+	case opt.Draft != nil && opt.Resume:
+		m.resume()
+	case opt.Draft != nil:
+		m.mode = modeAskResume
+	default:
+		m.startEdit(0)
+	}
+	return m
+}
+
+func (m *retroModel) resume() {
+	m.s = m.opt.Draft.Session
+	m.mode = modeBrowse
+	m.entered = m.opt.Now()
+	m.flash("Resumed the retro saved "+m.opt.Draft.Saved.Local().Format("Mon 2 Jan 15:04")+".", false)
+	if m.s.Phase == retro.PhaseStage {
+		m.startEdit(0)
+	}
+}
+
+func (m *retroModel) Init() tea.Cmd {
+	return tea.Batch(tick(), loadEntries(m.opt.NotesDir))
+}
+
+func tick() tea.Cmd {
+	return tea.Tick(tickEvery, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// loadEntries lists the notes dir for the previous actions.
+func loadEntries(dir string) tea.Cmd {
+	return func() tea.Msg {
+		l, err := notes.List(dir, notes.Filter{Type: notes.TypeRetro})
+		return entriesMsg{l, err}
+	}
+}
+
+func saveDraftCmd(path string, data []byte) tea.Cmd {
+	return func() tea.Msg { return draftSavedMsg{retro.SaveDraft(path, data)} }
+}
+
+func (m *retroModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
+
+// draftData is the current session as a draft; encoding happens here, in
+// Update, so the write in a Cmd never races with typing.
+func (m *retroModel) draftData() []byte {
+	m.s.AddTime(0)
+	data, err := retro.EncodeDraft(m.s, m.opt.Now())
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(msg.Width)
+		m.layoutInputs()
+		if m.s.Phase == retro.PhaseClose {
+			return m, m.renderPreview()
+		}
+		return m, nil
+	case tickMsg:
+		var cmd tea.Cmd
+		if m.dirty && !m.discard && m.mode != modeAskResume {
+			m.dirty = false
+			cmd = saveDraftCmd(m.opt.DraftPath, m.draftData())
+		}
+		return m, tea.Batch(tick(), cmd)
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.flash("Draft not saved: "+msg.err.Error(), true)
+			m.dirty = true // try again at the next tick
+		} else if m.isErr && strings.HasPrefix(m.status, "Draft not saved") {
+			m.flash("Draft saved again.", false)
+		}
+		return m, nil
+	case entriesMsg:
+		if msg.err != nil {
+			m.flash("Cannot read previous retros: "+msg.err.Error(), true)
+		}
+		m.entries = msg.entries
+		m.s.LoadPrevious(m.entries)
+		return m, nil
+	case previewMsg:
+		m.preview, m.pwidth = msg.text, msg.width
+		return m, nil
+	case retroSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			m.flash(fmt.Sprintf("Not saved: %v. Your retro is safe in the draft; fix the problem and press s again.", msg.err), true)
+			return m, nil
+		}
+		m.result.Saved = msg.path
+		m.discard = true
+		_ = retro.RemoveDraft(m.opt.DraftPath)
+		if m.opt.Commit {
+			return m, commitCmd(msg.path, m.s.DisplayTitle())
+		}
+		return m, tea.Quit
+	case committedMsg:
+		m.result.Committed, m.result.CommitErr = msg.err == nil, msg.err
+		return m, tea.Quit
+	case tea.PasteMsg:
+		if m.mode == modeEdit {
+			return m.updateInput(msg)
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	if m.mode == modeEdit {
+		return m.updateInput(msg)
+	}
+	return m, nil
+}
+
+func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
+	k := m.keys
+	switch m.mode {
+	case modeAskResume:
+		switch {
+		case key.Matches(msg, k.Resume):
+			m.resume()
+		case msg.String() == "d":
+			_ = retro.RemoveDraft(m.opt.DraftPath)
+			m.opt.Draft = nil
+			m.mode = modeBrowse
+			m.startEdit(0)
+			m.flash("Draft discarded. A new retro starts.", false)
+		case key.Matches(msg, k.Quit), msg.String() == "esc":
+			m.discard = true // the draft on disk stays as it is
+			m.result.DraftKept = m.opt.DraftPath
+			return m, tea.Quit
+		}
+		return m, nil
+	case modeConfirmQuit:
+		switch {
+		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
+			m.result.DraftKept = m.opt.DraftPath
+			return m, tea.Quit // the caller writes the final draft
+		case key.Matches(msg, k.Discard):
+			m.discard = true
+			_ = retro.RemoveDraft(m.opt.DraftPath)
+			return m, tea.Quit
+		case key.Matches(msg, k.No):
+			m.mode = m.prev
+		}
+		return m, nil
+	case modeConfirmDelete:
+		if msg.String() == "y" {
+			switch m.s.Phase {
+			case retro.PhaseProblems:
+				m.s.DeleteProblem(m.sel[m.s.Phase])
+			case retro.PhaseActions:
+				m.s.DeleteAction(m.sel[m.s.Phase])
+			}
+			m.dirty = true
+			m.clampSel()
+			m.flash("Deleted.", false)
+		}
+		m.mode = modeBrowse
+		return m, nil
+	}
+	if msg.String() == "ctrl+c" {
+		m.prev, m.mode = m.mode, modeConfirmQuit
+		return m, nil
+	}
+	if m.mode == modeEdit {
+		switch {
+		case key.Matches(msg, k.Done):
+			return m, m.stopEdit()
+		case key.Matches(msg, k.Field):
+			m.focus(m.field + 1)
+			return m, nil
+		case key.Matches(msg, k.Field2):
+			m.focus(m.field - 1)
+			return m, nil
+		case msg.String() == "enter" && m.field < len(m.inputs):
+			if m.field == len(m.inputs)+len(m.areas)-1 {
+				return m, m.stopEdit()
+			}
+			m.focus(m.field + 1)
+			return m, nil
+		}
+		return m.updateInput(msg)
+	}
+	// browse mode
+	switch {
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return m, nil
+	case key.Matches(msg, k.Quit):
+		m.prev, m.mode = m.mode, modeConfirmQuit
+		return m, nil
+	case key.Matches(msg, k.Next):
+		return m, m.gotoPhase(m.s.Phase + 1)
+	case key.Matches(msg, k.Prev):
+		return m, m.gotoPhase(m.s.Phase - 1)
+	}
+	return m.phaseKey(msg)
+}
+
+func (m *retroModel) gotoPhase(p retro.Phase) tea.Cmd {
+	if p < 0 || int(p) >= retro.NumPhases || p == m.s.Phase {
+		return nil
+	}
+	now := m.opt.Now()
+	m.s.Goto(p, now.Sub(m.entered))
+	m.entered = now
+	m.dirty = true
+	m.status = ""
+	m.help.ShowAll = false
+	switch p {
+	case retro.PhaseStage:
+		m.startEdit(0)
+	case retro.PhasePrevious:
+		m.s.LoadPrevious(m.entries)
+	case retro.PhaseClose:
+		m.scroll = 0
+		return m.renderPreview()
+	}
+	m.clampSel()
+	return nil
+}
+
+func (m *retroModel) count() int {
+	switch m.s.Phase {
+	case retro.PhaseStage:
+		return 5
+	case retro.PhasePrevious:
+		return len(m.s.Previous)
+	case retro.PhaseProblems, retro.PhaseVote, retro.PhaseDiscuss:
+		return len(m.s.Problems)
+	case retro.PhaseActions:
+		return len(m.s.Actions)
+	}
+	return 0
+}
+
+func (m *retroModel) clampSel() {
+	p := m.s.Phase
+	m.sel[p] = max(0, min(m.sel[p], m.count()-1))
+}
+
+// problemAt maps the selection to a problem index: Vote and Discuss show
+// problems in vote order.
+func (m *retroModel) problemAt() int {
+	i := m.sel[m.s.Phase]
+	if i < 0 || i >= len(m.s.Problems) {
+		return -1
+	}
+	if m.s.Phase == retro.PhaseDiscuss {
+		return m.s.VoteOrder()[i]
+	}
+	return i
+}
+
+func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
+	k := m.keys
+	p := m.s.Phase
+	if p == retro.PhaseClose {
+		switch {
+		case key.Matches(msg, k.Save), msg.String() == "enter":
+			return m, m.save(m.opt.Commit)
+		case key.Matches(msg, k.Commit):
+			return m, m.save(true)
+		case key.Matches(msg, k.ScrollUp):
+			m.scroll = max(0, m.scroll-m.bodyHeight()/2)
+		case key.Matches(msg, k.ScrollDown):
+			m.scroll += m.bodyHeight() / 2
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		m.sel[p]--
+		m.clampSel()
+		return m, nil
+	case key.Matches(msg, k.Down):
+		m.sel[p]++
+		m.clampSel()
+		return m, nil
+	}
+	switch p {
+	case retro.PhaseStage:
+		if key.Matches(msg, k.Edit) {
+			m.startEdit(m.sel[p])
+		}
+	case retro.PhasePrevious:
+		i := m.sel[p]
+		switch {
+		case key.Matches(msg, k.DoneAction):
+			m.s.Decide(i, retro.Done)
+		case key.Matches(msg, k.Carry):
+			m.s.Decide(i, retro.Carry)
+		case key.Matches(msg, k.Drop):
+			m.s.Decide(i, retro.Drop)
+		case key.Matches(msg, k.Reset):
+			m.s.Decide(i, retro.Undecided)
+		default:
+			return m, nil
+		}
+		m.dirty = true
+	case retro.PhaseProblems:
+		switch {
+		case key.Matches(msg, k.Add):
+			m.sel[p] = m.s.AddProblem()
+			m.dirty = true
+			m.startEdit(0)
+		case key.Matches(msg, k.Edit) && m.count() > 0:
+			m.startEdit(0)
+		case key.Matches(msg, k.Delete) && m.count() > 0:
+			m.mode = modeConfirmDelete
+		case key.Matches(msg, k.Example):
+			m.example = !m.example
+		}
+	case retro.PhaseVote:
+		switch {
+		case key.Matches(msg, k.VoteUp):
+			if !m.s.Vote(m.sel[p], 1) && len(m.s.Problems) > 0 {
+				m.flash("No dots left: take one back with - first.", true)
+			} else {
+				m.dirty, m.status = true, ""
+			}
+		case key.Matches(msg, k.VoteDown):
+			if m.s.Vote(m.sel[p], -1) {
+				m.dirty, m.status = true, ""
+			}
+		}
+	case retro.PhaseDiscuss:
+		i := m.problemAt()
+		switch {
+		case key.Matches(msg, k.Edit) && i >= 0:
+			m.startEdit(0)
+		case key.Matches(msg, k.TipPrev):
+			m.tipCur = max(1, m.tipCur-1)
+		case key.Matches(msg, k.TipNext):
+			m.tipCur = min(max(7, len(m.opt.Library.Tips)), m.tipCur+1)
+		case key.Matches(msg, k.TipText):
+			m.tipText = !m.tipText
+		case key.Matches(msg, k.TipToggle) && i >= 0:
+			n := m.tipCur
+			if d, err := strconv.Atoi(msg.String()); err == nil {
+				n, m.tipCur = d, d
+			}
+			m.s.ToggleTip(i, n)
+			m.dirty = true
+		}
+	case retro.PhaseActions:
+		switch {
+		case key.Matches(msg, k.Add):
+			m.sel[p] = m.s.AddAction()
+			m.dirty = true
+			m.startEdit(0)
+		case key.Matches(msg, k.Edit) && m.count() > 0:
+			m.startEdit(0)
+		case key.Matches(msg, k.Delete) && m.count() > 0:
+			m.mode = modeConfirmDelete
+		}
+	}
+	return m, nil
+}
+
+// Field layout of each phase's editor.
+func newInput(placeholder string, value string) textinput.Model {
+	ti := textinput.New()
+	ti.Placeholder = placeholder
+	ti.Prompt = ""
+	ti.CharLimit = 0
+	ti.SetValue(value)
+	return ti
+}
+
+func newArea(placeholder, value string) textarea.Model {
+	ta := textarea.New()
+	ta.Placeholder = placeholder
+	ta.ShowLineNumbers = false
+	ta.CharLimit = 0
+	ta.MaxHeight = 0
+	ta.Prompt = "┃ "
+	ta.SetValue(value)
+	return ta
+}
+
+// startEdit opens the editor of the current phase's selected item on
+// field f.
+func (m *retroModel) startEdit(f int) {
+	s := m.s
+	m.inputs, m.areas = nil, nil
+	switch s.Phase {
+	case retro.PhaseStage:
+		tb := ""
+		if s.Timebox > 0 {
+			tb = strconv.Itoa(int(s.Timebox.Minutes()))
+		}
+		m.inputs = []textinput.Model{
+			newInput(retro.DefaultTitle(s.Team, s.Date), s.Title),
+			newInput("e.g. checkout", s.Team),
+			newInput("who runs the retro", s.Facilitator),
+			newInput("Alice, Bob, Chen", strings.Join(s.Participants, ", ")),
+			newInput("minutes per phase, empty for none", tb),
+		}
+		f = m.sel[s.Phase]
+	case retro.PhaseProblems:
+		i := m.problemAt()
+		if i < 0 {
+			return
+		}
+		pr := s.Problems[i]
+		m.inputs = []textinput.Model{newInput("a short title", pr.Title)}
+		m.areas = []textarea.Model{newArea("What happened? Facts, not blame.", pr.What)}
+	case retro.PhaseDiscuss:
+		i := m.problemAt()
+		if i < 0 {
+			return
+		}
+		pr := s.Problems[i]
+		m.areas = []textarea.Model{
+			newArea("What did we do right away?", pr.Reaction),
+			newArea("What did we learn? One learning per line.", strings.Join(pr.Learnings, "\n")),
+		}
+	case retro.PhaseActions:
+		i := m.sel[s.Phase]
+		if i < 0 || i >= len(s.Actions) {
+			return
+		}
+		a := s.Actions[i]
+		m.inputs = []textinput.Model{
+			newInput("a concrete action", a.Text),
+			newInput("who", a.Owner),
+			newInput("YYYY-MM-DD, optional", a.Due),
+		}
+	default:
+		return
+	}
+	m.mode = modeEdit
+	m.layoutInputs()
+	m.focus(f)
+}
+
+func (m *retroModel) nFields() int { return len(m.inputs) + len(m.areas) }
+
+func (m *retroModel) focus(f int) {
+	n := m.nFields()
+	if n == 0 {
+		return
+	}
+	m.field = (f%n + n) % n
+	for i := range m.inputs {
+		m.inputs[i].Blur()
+	}
+	for i := range m.areas {
+		m.areas[i].Blur()
+	}
+	if m.field < len(m.inputs) {
+		m.inputs[m.field].Focus()
+		m.inputs[m.field].CursorEnd()
+	} else {
+		m.areas[m.field-len(m.inputs)].Focus()
+	}
+	if m.s.Phase == retro.PhaseStage {
+		m.sel[retro.PhaseStage] = m.field
+	}
+}
+
+func (m *retroModel) layoutInputs() {
+	w := max(10, m.width-4)
+	for i := range m.inputs {
+		m.inputs[i].SetWidth(max(8, w-16))
+	}
+	h := max(2, (m.bodyHeight()-4)/max(1, len(m.areas)))
+	for i := range m.areas {
+		m.areas[i].SetWidth(w)
+		m.areas[i].SetHeight(min(h, 8))
+	}
+}
+
+// updateInput sends a message to the focused field and copies its value
+// into the session at once, so the autosave holds what is being typed.
+func (m *retroModel) updateInput(msg tea.Msg) (*retroModel, tea.Cmd) {
+	var cmd tea.Cmd
+	if m.field < len(m.inputs) {
+		m.inputs[m.field], cmd = m.inputs[m.field].Update(msg)
+	} else if a := m.field - len(m.inputs); a < len(m.areas) {
+		m.areas[a], cmd = m.areas[a].Update(msg)
+	}
+	m.sync()
+	m.dirty = true
+	return m, cmd
+}
+
+// sync writes the editor's fields into the session.
+func (m *retroModel) sync() {
+	s := m.s
+	val := func(i int) string { return m.inputs[i].Value() }
+	switch s.Phase {
+	case retro.PhaseStage:
+		if len(m.inputs) < 5 {
+			return
+		}
+		s.Title, s.Team, s.Facilitator = val(0), val(1), val(2)
+		s.SetParticipants(val(3))
+		if n, err := strconv.Atoi(strings.TrimSpace(val(4))); err == nil && n > 0 {
+			s.Timebox = time.Duration(n) * time.Minute
+		} else {
+			s.Timebox = 0
+		}
+	case retro.PhaseProblems:
+		if i := m.problemAt(); i >= 0 && len(m.inputs) == 1 && len(m.areas) == 1 {
+			s.Problems[i].Title, s.Problems[i].What = val(0), m.areas[0].Value()
+		}
+	case retro.PhaseDiscuss:
+		if i := m.problemAt(); i >= 0 && len(m.areas) == 2 {
+			s.Problems[i].Reaction = m.areas[0].Value()
+			s.Problems[i].Learnings = splitLines(m.areas[1].Value())
+		}
+	case retro.PhaseActions:
+		if i := m.sel[s.Phase]; i >= 0 && i < len(s.Actions) && len(m.inputs) == 3 {
+			a := &s.Actions[i]
+			a.Text, a.Owner, a.Due = val(0), strings.TrimPrefix(strings.TrimSpace(val(1)), "@"), strings.TrimSpace(val(2))
+		}
+	}
+}
+
+func splitLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// stopEdit leaves the editor, checking what must be valid.
+func (m *retroModel) stopEdit() tea.Cmd {
+	m.sync()
+	s := m.s
+	switch s.Phase {
+	case retro.PhaseStage:
+		if v := strings.TrimSpace(m.inputs[4].Value()); v != "" && s.Timebox == 0 {
+			m.flash("Timebox: a number of minutes, or empty for none.", true)
+			m.focus(4)
+			return nil
+		}
+		if s.Team != "" {
+			s.LoadPrevious(m.entries)
+		}
+	case retro.PhaseActions:
+		if i := m.sel[s.Phase]; i >= 0 && i < len(s.Actions) {
+			if d := s.Actions[i].Due; d != "" {
+				if _, err := time.Parse("2006-01-02", d); err != nil {
+					m.flash("Due date: YYYY-MM-DD, e.g. "+m.opt.Now().AddDate(0, 0, 14).Format("2006-01-02")+", or empty.", true)
+					m.focus(2)
+					return nil
+				}
+			}
+			if strings.TrimSpace(s.Actions[i].Text) == "" {
+				s.DeleteAction(i)
+				m.clampSel()
+			}
+		}
+	}
+	m.status = ""
+	m.mode = modeBrowse
+	m.inputs, m.areas = nil, nil
+	m.dirty = true
+	return nil
+}
+
+// save writes the note; the draft stays until the note is safely on disk.
+func (m *retroModel) save(commit bool) tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	m.saving = true
+	m.opt.Commit = commit
+	lib := m.opt.Library
+	n := m.s.ToNote(tipTitle(lib))
+	dir := m.opt.NotesDir
+	m.flash("Saving…", false)
+	return func() tea.Msg {
+		p, err := notes.Save(dir, n)
+		return retroSavedMsg{p, err}
+	}
+}
+
+func tipTitle(lib *content.Library) retro.TipTitle {
+	return func(n int) string {
+		if t, ok := lib.Tip(n); ok {
+			return t.Title
+		}
+		return ""
+	}
+}
+
+// commitCmd commits the note when its dir is in a git work tree.
+func commitCmd(path, title string) tea.Cmd {
+	return func() tea.Msg {
+		return committedMsg{GitCommit(context.Background(), path, "retro: "+title)}
+	}
+}
+
+// GitCommit adds and commits one file in the git work tree holding it.
+func GitCommit(ctx context.Context, path, message string) error {
+	dir := filepath.Dir(path)
+	git := func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			msg := strings.TrimSpace(string(out))
+			if msg == "" {
+				msg = err.Error()
+			}
+			return "", errors.New(msg)
+		}
+		return strings.TrimSpace(string(out)), nil
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return errors.New("git is not installed")
+	}
+	if _, err := git("rev-parse", "--is-inside-work-tree"); err != nil {
+		return fmt.Errorf("%s is not in a git work tree (run retrokata init in your repository)", dir)
+	}
+	if _, err := git("add", "--", filepath.Base(path)); err != nil {
+		return fmt.Errorf("git add: %w", err)
+	}
+	if _, err := git("commit", "-m", message, "--", filepath.Base(path)); err != nil {
+		return fmt.Errorf("git commit: %w", err)
+	}
+	return nil
+}
+
+// renderPreview renders the note with glamour in a Cmd.
+func (m *retroModel) renderPreview() tea.Cmd {
+	md := string(notes.Render(m.s.ToNote(tipTitle(m.opt.Library))))
+	w := max(20, m.width-2)
+	style := "light"
+	if m.styles.isDark {
+		style = "dark"
+	}
+	return func() tea.Msg {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w-2))
+		if err != nil {
+			return previewMsg{w, md}
+		}
+		_, body, _ := strings.Cut(md, "\n---\n") // the front matter is metadata
+		out, err := r.Render(notes.Sanitize(body))
+		if err != nil {
+			return previewMsg{w, md}
+		}
+		return previewMsg{w, out}
+	}
+}
