@@ -185,7 +185,6 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		m.help.SetWidth(msg.Width)
 		m.layoutInputs()
 		if m.s.Phase == retro.PhaseClose {
 			return m, m.renderPreview()

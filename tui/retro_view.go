@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -141,7 +142,7 @@ func (m *retroModel) labelled(w int, label, value string, selected bool) string 
 		mark = m.styles.Selected.Render("› ")
 	}
 	lab := m.styles.Label.Render(label)
-	if w >= 50 {
+	if w >= 36 {
 		return mark + lab + strings.Repeat(" ", max(1, 14-lipgloss.Width(label))) + ansi.Truncate(value, max(1, w-17), "…")
 	}
 	return mark + lab + "\n  " + ansi.Truncate(value, max(1, w-2), "…")
@@ -155,7 +156,10 @@ func (m *retroModel) stageView(w int) string {
 		values[4] = fmt.Sprintf("%d min per phase", int(s.Timebox.Minutes()))
 	}
 	var b strings.Builder
-	b.WriteString(m.styles.Subtle.Render(wrap("No blame: "+retro.NoBlame, w)) + "\n\n")
+	b.WriteString(m.styles.Subtle.Render(wrap("No blame: "+retro.NoBlame, w)) + "\n")
+	if m.bodyHeight() >= 9 {
+		b.WriteString("\n")
+	}
 	for i, l := range labels {
 		v := m.styles.Subtle.Render(notes.Sanitize(values[i]))
 		if m.mode == modeEdit && i < len(m.inputs) {
@@ -344,8 +348,30 @@ func (m *retroModel) discussView(w int) string {
 	}
 	show("Reaction:", p.Reaction, "enter to write it")
 	show("Learnt:", strings.Join(p.Learnings, "; "), "enter to write it")
-	b.WriteString(m.styles.Label.Render("Tips:") + "\n")
 	tips := m.opt.Library.Tips
+	if m.bodyHeight()-height(b.String()) < len(tips)+1 {
+		// compact: "Tips: 1 [2] 3 ›4‹ …" and the cursor tip's title
+		var nums []string
+		for _, t := range tips {
+			n := fmt.Sprint(t.Number)
+			for _, x := range p.Tips {
+				if x == t.Number {
+					n = "[" + n + "]"
+				}
+			}
+			if t.Number == m.tipCur {
+				n = m.styles.Selected.Render("›" + n)
+			}
+			nums = append(nums, n)
+		}
+		b.WriteString(m.styles.Label.Render("Tips:") + " " + strings.Join(nums, " ") + "\n")
+		if t, ok := m.opt.Library.Tip(m.tipCur); ok {
+			b.WriteString(m.styles.Subtle.Render(wrap(fmt.Sprintf("%d. %s", t.Number, t.Title), w)) + "\n")
+		}
+		tips = nil
+	} else {
+		b.WriteString(m.styles.Label.Render("Tips:") + "\n")
+	}
 	for _, t := range tips {
 		box := "[ ]"
 		for _, n := range p.Tips {
@@ -435,6 +461,7 @@ func (m *retroModel) helpView() string {
 	k := m.keys
 	var short []key.Binding
 	var full [][]key.Binding
+	var pin *key.Binding
 	switch m.mode {
 	case modeAskResume:
 		short = []key.Binding{k.Resume, k.Quit}
@@ -443,7 +470,7 @@ func (m *retroModel) helpView() string {
 	case modeConfirmDelete:
 		short = []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any key", "keep"))}
 	case modeEdit:
-		short = []key.Binding{k.Field, k.Field2, k.Done}
+		short = []key.Binding{k.Done, k.Field, k.Field2}
 		if m.s.Phase == retro.PhaseStage || m.s.Phase == retro.PhaseActions {
 			short = append(short, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")))
 		}
@@ -465,11 +492,30 @@ func (m *retroModel) helpView() string {
 		case retro.PhaseClose:
 			phase = []key.Binding{k.Save, k.Commit, k.ScrollDown, k.ScrollUp}
 		}
-		short = append(append([]key.Binding{}, phase[:min(2, len(phase))]...), k.Next, k.Prev, k.Help, k.Quit)
+		short = append(append([]key.Binding{}, phase[:min(1, len(phase))]...), k.Next)
+		short = append(append(short, phase[min(1, len(phase)):min(2, len(phase))]...), k.Prev, k.Quit)
+		pin = &k.Help
 		full = [][]key.Binding{phase, {k.Next, k.Prev}, {k.Help, k.Quit}}
 	}
 	if m.help.ShowAll && full != nil {
 		return m.help.FullHelpView(full)
 	}
-	return m.help.ShortHelpView(short)
+	return shortHelp(m.help, short, pin, m.width)
+}
+
+// shortHelp renders the one-line help. keys are in order of importance:
+// the last ones are dropped until the line fits, but "? more keys" (pin)
+// always stays, at the end.
+func shortHelp(h help.Model, keys []key.Binding, pin *key.Binding, w int) string {
+	for {
+		all := keys
+		if pin != nil {
+			all = append(append([]key.Binding{}, keys...), *pin)
+		}
+		v := h.ShortHelpView(all)
+		if lipgloss.Width(v) <= w || len(keys) <= 1 {
+			return ansi.Truncate(v, max(1, w), "…")
+		}
+		keys = keys[:len(keys)-1]
+	}
 }

@@ -1,0 +1,64 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// keyMsg builds the key press a terminal sends for a name as bubbletea
+// prints it ("tab", "shift+tab", "ctrl+c", "enter", "a", "+").
+func keyMsg(name string) tea.KeyPressMsg {
+	special := map[string]rune{
+		"tab": tea.KeyTab, "enter": tea.KeyEnter, "esc": tea.KeyEscape, "up": tea.KeyUp, "down": tea.KeyDown,
+		"left": tea.KeyLeft, "right": tea.KeyRight, "space": tea.KeySpace, "backspace": tea.KeyBackspace,
+		"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+	}
+	var mod tea.KeyMod
+	if rest, ok := strings.CutPrefix(name, "shift+"); ok {
+		mod, name = tea.ModShift, rest
+	}
+	if rest, ok := strings.CutPrefix(name, "ctrl+"); ok {
+		mod, name = tea.ModCtrl, rest
+	}
+	if r, ok := special[name]; ok {
+		k := tea.KeyPressMsg{Code: r, Mod: mod}
+		if r == tea.KeySpace {
+			k.Text = " "
+		}
+		return k
+	}
+	r, _ := utf8.DecodeRuneInString(name)
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: r, Mod: mod}
+	}
+	return tea.KeyPressMsg{Code: r, Text: name}
+}
+
+// plain strips colours and trailing blanks: goldens check layout and
+// text, and stay readable in a diff.
+func plain(s string) string {
+	lines := strings.Split(ansi.Strip(s), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// checkFits fails when a line of the screen is wider than the terminal or
+// the screen has more lines than the terminal.
+func checkFits(t *testing.T, screen string, w, h int) {
+	t.Helper()
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	if len(lines) > h {
+		t.Errorf("%d lines on a %d-line terminal", len(lines), h)
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got > w {
+			t.Errorf("line %d is %d cells wide on a %d-cell terminal: %q", i+1, got, w, ansi.Strip(l))
+		}
+	}
+}
