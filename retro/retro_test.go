@@ -56,6 +56,15 @@ func TestVoting(t *testing.T) {
 			t.Errorf("%s: votes %v, want %v", tt.name, votes, tt.votes)
 		}
 	}
+	s.SetParticipants("Alice") // someone leaves after voting: 3 dots placed, 2 allowed
+	if s.Vote(0, 1) || s.Problems[0].Votes != 0 {
+		t.Errorf("over budget, a dot must not be added: %+v", s.Problems)
+	}
+	if !s.Vote(2, -1) || s.Problems[2].Votes != 1 {
+		t.Errorf("over budget, dots can still be taken back: %+v", s.Problems)
+	}
+	s.SetParticipants("Alice, Bob")
+	s.Problems[2].Votes = 2
 	if s.Budget() != 4 {
 		t.Errorf("budget %d, want 2 participants x 2 dots", s.Budget())
 	}

@@ -27,7 +27,7 @@ func (s *Session) Vote(i, delta int) bool {
 	p := &s.Problems[i]
 	switch {
 	case delta > 0:
-		delta = min(delta, s.Budget()-s.Used())
+		delta = min(delta, max(0, s.Budget()-s.Used())) // over budget when participants left after voting
 	case delta < 0:
 		delta = max(delta, -p.Votes)
 	}

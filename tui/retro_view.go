@@ -309,7 +309,7 @@ func (m *retroModel) voteView(w int) string {
 	var lines []string
 	for i := start; i < len(s.Problems) && i < start+h; i++ {
 		p := s.Problems[i]
-		dots := strings.Repeat("●", min(p.Votes, 12))
+		dots := strings.Repeat("●", max(0, min(p.Votes, 12)))
 		if p.Votes > 12 {
 			dots += "…"
 		}
@@ -404,6 +404,9 @@ func (m *retroModel) actionsView(w int) string {
 	sel := m.sel[retro.PhaseActions]
 	learn := m.learningsPanel(w)
 	side := w >= 100 && learn != ""
+	if side {
+		learn = m.learningsPanel(w - w*3/5 - 2)
+	}
 	lw := w
 	if side {
 		lw = w * 3 / 5
@@ -427,7 +430,7 @@ func (m *retroModel) actionsView(w int) string {
 		return list
 	}
 	if side {
-		return lipgloss.JoinHorizontal(lipgloss.Top, fit(list, lw, height(list)), "  ", m.learningsPanel(w-lw-2))
+		return lipgloss.JoinHorizontal(lipgloss.Top, fit(list, lw, height(list)), "  ", learn)
 	}
 	return list + "\n\n" + learn
 }
@@ -436,6 +439,10 @@ func (m *retroModel) learningsPanel(w int) string {
 	ls := m.s.Learnings()
 	if len(ls) == 0 {
 		return ""
+	}
+	// never more than a third of the screen: the actions come first
+	if n := max(1, m.bodyHeight()/3); len(ls) > n {
+		ls = append(ls[:n-1:n-1], fmt.Sprintf("… and %d more", len(ls)-n+1))
 	}
 	var b strings.Builder
 	b.WriteString(m.styles.Label.Render("What we learnt → turn it into actions") + "\n")

@@ -189,3 +189,26 @@ func (s *Session) PanePID() int {
 	}
 	return pid
 }
+
+// ProgramPID returns the pid of the program the pane's shell runs (Linux:
+// read from /proc), to signal it directly.
+func (s *Session) ProgramPID() int {
+	s.t.Helper()
+	shell := s.PanePID()
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...: comm may hold spaces, so split after ')'
+		i := strings.LastIndexByte(string(b), ')')
+		f := strings.Fields(string(b)[i+1:])
+		if len(f) > 1 && f[1] == strconv.Itoa(shell) && !strings.Contains(string(b[:i]), "(sleep") {
+			pid, _ := strconv.Atoi(strings.Fields(string(b))[0])
+			return pid
+		}
+	}
+	s.t.Fatalf("no program running under the pane's shell %d", shell)
+	return 0
+}

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retrokata/retrokata/retro"
+)
+
+// bigRetro is a retro with 50 problems and 100 actions.
+func bigRetro(b *testing.B) *retroModel {
+	m := newTestRetro(b, 80, 24, nil)
+	m, _ = press(m, "esc")
+	for i := range 50 {
+		m.s.AddProblem()
+		m.s.Problems[i] = retro.Problem{Title: fmt.Sprintf("Problem %d with a longish title", i), What: "What happened, in a few words.",
+			Reaction: "We did this", Learnings: []string{"One", "Two"}, Votes: i % 4, Tips: []int{1, 4}}
+	}
+	for i := range 100 {
+		m.s.AddAction()
+		m.s.Actions[i] = retro.Action{Text: fmt.Sprintf("Action %d", i), Owner: "alice", Due: "2026-12-01"}
+	}
+	return m
+}
+
+// BenchmarkRetroKeystroke is the cost of one key press (Update then View),
+// the budget being well under a millisecond.
+func BenchmarkRetroKeystroke(b *testing.B) {
+	cases := []struct {
+		name  string
+		phase retro.Phase
+		setup []string
+		keys  []tea.KeyPressMsg
+	}{
+		{"actions-move", retro.PhaseActions, nil, []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}},
+		{"vote", retro.PhaseVote, []string{"down"}, []tea.KeyPressMsg{keyMsg("+"), keyMsg("-")}},
+		{"discuss-move", retro.PhaseDiscuss, nil, []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}},
+		{"problem-typing", retro.PhaseProblems, []string{"enter", "tab"}, []tea.KeyPressMsg{keyMsg("x"), keyMsg("backspace")}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			m := bigRetro(b)
+			m.gotoPhase(c.phase)
+			m, _ = press(m, c.setup...)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				m, _ = m.Update(c.keys[i%len(c.keys)])
+				_ = m.view()
+				i++
+			}
+		})
+	}
+}
