@@ -144,12 +144,15 @@ func (x Index) List(dir string, f Filter) ([]Entry, error) {
 						continue
 					}
 				}
-				if hit {
+				switch {
+				case hit:
 					s.rec, s.cache = cached.notes[files[i].Name()], true
-				} else {
+				case x.CacheDir != "":
 					e = parseEntry(path, data)
 					s.rec, s.cache = record(e, info, now)
 					s.parsed = true
+				default: // no index: nothing to record
+					e = parseEntry(path, data)
 				}
 				s.e, s.keep = e, f.match(e, data)
 			}
@@ -173,7 +176,7 @@ func (x Index) List(dir string, f Filter) ([]Entry, error) {
 			order = append(order, i)
 		}
 	}
-	if cached == nil || dirty || cachedNow != len(cached.notes) {
+	if x.CacheDir != "" && (cached == nil || dirty || cachedNow != len(cached.notes)) {
 		// notes taken from the index keep their actions only if loaded
 		keepCached := cached != nil && x.loadActions(dir, cached)
 		fresh := make(map[string]*indexed, cachedNow)

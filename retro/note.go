@@ -25,22 +25,13 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 	if len(s.Previous) > 0 {
 		b.WriteString("\n## " + notes.SectionPrevious + "\n")
 		for _, p := range s.Previous {
-			a := notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due}
-			line := ""
-			switch p.Decision {
-			case Done:
-				a.Done = true
-				line = notes.ActionLine(a)
-			case Carry:
-				a.CarriedOver = true
-				line = notes.ActionLine(a)
-			case Drop:
-				a.Done = true
-				line = notes.ActionLine(a) + " — " + Dropped
-			default:
-				line = notes.ActionLine(a)
+			a := notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due,
+				Done: p.Decision == Done || p.Decision == Drop, CarriedOver: p.Decision == Carry}
+			b.WriteString(notes.ActionLine(a))
+			if p.Decision == Drop {
+				b.WriteString(" — " + Dropped)
 			}
-			b.WriteString(line + "\n")
+			b.WriteString("\n")
 		}
 	}
 	if len(s.Problems) > 0 {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -61,4 +62,39 @@ func checkFits(t *testing.T, screen string, w, h int) {
 			t.Errorf("line %d is %d cells wide on a %d-cell terminal: %q", i+1, got, w, ansi.Strip(l))
 		}
 	}
+}
+
+// runCmd runs a command and the commands of any batch or sequence it
+// returns (not ticks: they only wait), and returns every message.
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if b, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range b {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	}
+	// tea.Sequence returns an unexported slice of commands
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		var out []tea.Msg
+		for i := range v.Len() {
+			out = append(out, runCmd(v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// quits reports whether msgs hold a tea.QuitMsg.
+func quits(msgs []tea.Msg) bool {
+	for _, m := range msgs {
+		if _, ok := m.(tea.QuitMsg); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,7 @@ type RetroOptions struct {
 	Dots                     int
 	Commit                   bool
 	NotesDir                 string
+	CacheDir                 string // $XDG_CACHE_HOME, for the notes index
 	DraftPath                string
 	Draft                    *retro.Draft // a draft found on disk, or nil
 	Resume                   bool         // resume the draft without asking
@@ -75,10 +76,7 @@ type (
 	// committedMsg reports the git commit of the note.
 	committedMsg struct{ err error }
 	// previewMsg carries the rendered preview of the note.
-	previewMsg struct {
-		width int
-		text  string
-	}
+	previewMsg struct{ text string }
 )
 
 // tickEvery is how often the clock and the autosave run: text typed is at
@@ -94,9 +92,9 @@ type retroModel struct {
 	width   int
 	height  int
 	mode    retroMode
-	prev    retroMode // mode to go back to after a confirmation
-	sel     [7]int    // selected item per phase
-	field   int       // focused field in edit mode
+	prev    retroMode            // mode to go back to after a confirmation
+	sel     [retro.NumPhases]int // selected item per phase
+	field   int                  // focused field in edit mode
 	inputs  []textinput.Model
 	areas   []textarea.Model
 	entered time.Time // when the current phase was entered
@@ -105,7 +103,6 @@ type retroModel struct {
 	tipText bool      // the cursor tip's text is shown
 	scroll  int       // preview scroll
 	preview string
-	pwidth  int
 	status  string
 	isErr   bool
 	dirty   bool
@@ -149,23 +146,33 @@ func (m *retroModel) resume() {
 }
 
 func (m *retroModel) Init() tea.Cmd {
-	return tea.Batch(tick(), loadEntries(m.opt.NotesDir))
+	return tea.Batch(tick(), loadEntries(notes.Index{CacheDir: m.opt.CacheDir}, m.opt.NotesDir))
 }
 
 func tick() tea.Cmd {
 	return tea.Tick(tickEvery, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
-// loadEntries lists the notes dir for the previous actions.
-func loadEntries(dir string) tea.Cmd {
+// loadEntries lists the notes dir for the previous actions, through the
+// same index as `retrokata list`.
+func loadEntries(x notes.Index, dir string) tea.Cmd {
 	return func() tea.Msg {
-		l, err := notes.List(dir, notes.Filter{Type: notes.TypeRetro})
+		l, err := x.List(dir, notes.Filter{Type: notes.TypeRetro})
 		return entriesMsg{l, err}
 	}
 }
 
 func saveDraftCmd(path string, data []byte) tea.Cmd {
 	return func() tea.Msg { return draftSavedMsg{retro.SaveDraft(path, data)} }
+}
+
+// removeDraftCmd deletes the draft of a retro saved or discarded. A draft
+// left behind is harmless: the next start offers it again.
+func removeDraftCmd(path string) tea.Cmd {
+	return func() tea.Msg {
+		_ = retro.RemoveDraft(path)
+		return nil
+	}
 }
 
 func (m *retroModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
@@ -213,7 +220,7 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 		m.s.LoadPrevious(m.entries)
 		return m, nil
 	case previewMsg:
-		m.preview, m.pwidth = msg.text, msg.width
+		m.preview = msg.text
 		return m, nil
 	case retroSavedMsg:
 		m.saving = false
@@ -223,11 +230,11 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 		}
 		m.result.Saved = msg.path
 		m.discard = true
-		_ = retro.RemoveDraft(m.opt.DraftPath)
+		next := tea.Quit
 		if m.opt.Commit {
-			return m, commitCmd(msg.path, m.s.DisplayTitle())
+			next = commitCmd(msg.path, m.s.DisplayTitle())
 		}
-		return m, tea.Quit
+		return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), next)
 	case committedMsg:
 		m.result.Committed, m.result.CommitErr = msg.err == nil, msg.err
 		return m, tea.Quit
@@ -253,11 +260,11 @@ func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 		case key.Matches(msg, k.Resume):
 			m.resume()
 		case msg.String() == "d":
-			_ = retro.RemoveDraft(m.opt.DraftPath)
 			m.opt.Draft = nil
 			m.mode = modeBrowse
 			m.startEdit(0)
 			m.flash("Draft discarded. A new retro starts.", false)
+			return m, removeDraftCmd(m.opt.DraftPath)
 		case key.Matches(msg, k.Quit), msg.String() == "esc":
 			m.discard = true // the draft on disk stays as it is
 			m.result.DraftKept = m.opt.DraftPath
@@ -271,13 +278,16 @@ func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 			return m, tea.Quit // the caller writes the final draft
 		case key.Matches(msg, k.Discard):
 			m.discard = true
-			_ = retro.RemoveDraft(m.opt.DraftPath)
-			return m, tea.Quit
+			return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), tea.Quit)
 		case key.Matches(msg, k.No):
 			m.mode = m.prev
 		}
 		return m, nil
 	case modeConfirmDelete:
+		if msg.String() == "ctrl+c" {
+			m.prev, m.mode = modeBrowse, modeConfirmQuit
+			return m, nil
+		}
 		if msg.String() == "y" {
 			switch m.s.Phase {
 			case retro.PhaseProblems:
@@ -432,17 +442,21 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 			return m, nil
 		}
 		m.dirty = true
-	case retro.PhaseProblems:
+	case retro.PhaseProblems, retro.PhaseActions:
 		switch {
 		case key.Matches(msg, k.Add):
-			m.sel[p] = m.s.AddProblem()
+			if p == retro.PhaseProblems {
+				m.sel[p] = m.s.AddProblem()
+			} else {
+				m.sel[p] = m.s.AddAction()
+			}
 			m.dirty = true
 			m.startEdit(0)
 		case key.Matches(msg, k.Edit) && m.count() > 0:
 			m.startEdit(0)
 		case key.Matches(msg, k.Delete) && m.count() > 0:
 			m.mode = modeConfirmDelete
-		case key.Matches(msg, k.Example):
+		case key.Matches(msg, k.Example) && p == retro.PhaseProblems:
 			m.example = !m.example
 		}
 	case retro.PhaseVote:
@@ -476,17 +490,6 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 			}
 			m.s.ToggleTip(i, n)
 			m.dirty = true
-		}
-	case retro.PhaseActions:
-		switch {
-		case key.Matches(msg, k.Add):
-			m.sel[p] = m.s.AddAction()
-			m.dirty = true
-			m.startEdit(0)
-		case key.Matches(msg, k.Edit) && m.count() > 0:
-			m.startEdit(0)
-		case key.Matches(msg, k.Delete) && m.count() > 0:
-			m.mode = modeConfirmDelete
 		}
 	}
 	return m, nil
@@ -674,9 +677,6 @@ func (m *retroModel) stopEdit() tea.Cmd {
 			m.focus(4)
 			return nil
 		}
-		if s.Team != "" {
-			s.LoadPrevious(m.entries)
-		}
 	case retro.PhaseActions:
 		if i := m.sel[s.Phase]; i >= 0 && i < len(s.Actions) {
 			if d := s.Actions[i].Due; d != "" {
@@ -773,13 +773,13 @@ func (m *retroModel) renderPreview() tea.Cmd {
 	return func() tea.Msg {
 		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w-2))
 		if err != nil {
-			return previewMsg{w, md}
+			return previewMsg{md}
 		}
 		_, body, _ := strings.Cut(md, "\n---\n") // the front matter is metadata
 		out, err := r.Render(notes.Sanitize(body))
 		if err != nil {
-			return previewMsg{w, md}
+			return previewMsg{md}
 		}
-		return previewMsg{w, out}
+		return previewMsg{out}
 	}
 }

@@ -111,8 +111,8 @@ func TestRetroSavesTheNote(t *testing.T) {
 	if m.result.Saved == "" {
 		t.Fatalf("not saved: %s", m.status)
 	}
-	if msg := cmd(); msg != (tea.QuitMsg{}) {
-		t.Errorf("saving should quit, got %#v", msg)
+	if msgs := runCmd(cmd); !quits(msgs) {
+		t.Errorf("saving should quit, got %#v", msgs)
 	}
 	data, err := os.ReadFile(m.result.Saved)
 	if err != nil {
@@ -192,6 +192,29 @@ func TestRetroQuitAsksAndKeepsTheDraft(t *testing.T) {
 	m, cmd := press(m, "ctrl+c", "y")
 	if cmd == nil || cmd() != (tea.QuitMsg{}) || m.result.DraftKept == "" || m.discard {
 		t.Fatalf("y quits keeping the draft: %+v", m.result)
+	}
+}
+
+func TestRetroCtrlCAsksEverywhereAndDiscardRemovesTheDraft(t *testing.T) {
+	m := newTestRetro(t, 40, 12, nil)
+	m, _ = press(m, "esc", "tab", "tab", "a", "type:x", "esc", "d")
+	if m.mode != modeConfirmDelete {
+		t.Fatal("d asks before deleting")
+	}
+	m, _ = press(m, "ctrl+c")
+	if m.mode != modeConfirmQuit {
+		t.Fatalf("ctrl+c in the delete prompt must ask to quit, mode %v", m.mode)
+	}
+	checkFits(t, m.view(), 40, 12)
+	if err := retro.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
+		t.Fatal(err)
+	}
+	m, cmd := press(m, "D")
+	if !quits(runCmd(cmd)) || !m.discard {
+		t.Fatal("D quits and discards")
+	}
+	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+		t.Errorf("D must remove the draft: %v", err)
 	}
 }
 

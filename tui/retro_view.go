@@ -16,9 +16,17 @@ import (
 )
 
 // bodyHeight is what is left for the phase between the title bar and
-// progress line above and the status and help lines below.
+// progress line above and the status and help lines below. The short help
+// is one line; the full help is as tall as its longest column. Counting
+// instead of rendering keeps it cheap: views call it on every key press.
 func (m *retroModel) bodyHeight() int {
-	return max(1, m.height-3-height(m.helpView()))
+	helpLines := 1
+	if _, full, _ := m.helpKeys(); m.help.ShowAll && full != nil {
+		for _, col := range full {
+			helpLines = max(helpLines, len(col))
+		}
+	}
+	return max(1, m.height-3-helpLines)
 }
 
 func (m *retroModel) view() string {
@@ -29,7 +37,8 @@ func (m *retroModel) view() string {
 	case modeAskResume:
 		body = m.askResumeView(w)
 	case modeConfirmQuit:
-		body = m.dialog(w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.")
+		body = m.dialog(w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.\n\n"+
+			"y quit and keep it · D quit and discard it · esc stay")
 	case modeConfirmDelete:
 		what := "problem"
 		if m.s.Phase == retro.PhaseActions {
@@ -465,10 +474,17 @@ func (m *retroModel) closeView(w int) string {
 
 // helpView shows the keys of the current phase and mode.
 func (m *retroModel) helpView() string {
+	short, full, pin := m.helpKeys()
+	if m.help.ShowAll && full != nil {
+		return m.help.FullHelpView(full)
+	}
+	return shortHelp(m.help, short, pin, m.width)
+}
+
+// helpKeys are the keys of the current phase and mode: the short list in
+// order of importance, the full list, and the key always shown.
+func (m *retroModel) helpKeys() (short []key.Binding, full [][]key.Binding, pin *key.Binding) {
 	k := m.keys
-	var short []key.Binding
-	var full [][]key.Binding
-	var pin *key.Binding
 	switch m.mode {
 	case modeAskResume:
 		short = []key.Binding{k.Resume, k.Quit}
@@ -504,10 +520,7 @@ func (m *retroModel) helpView() string {
 		pin = &k.Help
 		full = [][]key.Binding{phase, {k.Next, k.Prev}, {k.Help, k.Quit}}
 	}
-	if m.help.ShowAll && full != nil {
-		return m.help.FullHelpView(full)
-	}
-	return shortHelp(m.help, short, pin, m.width)
+	return short, full, pin
 }
 
 // shortHelp renders the one-line help. keys are in order of importance:

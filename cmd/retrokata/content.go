@@ -22,6 +22,15 @@ func (e *env) contentSources() []content.Source {
 	return content.Dirs(e.xdg.ConfigHome, repoRoot)
 }
 
+// noCase is the usage error for an unknown case id, listing the valid ones.
+func noCase(command, id string, lib *content.Library) error {
+	ids := make([]string, 0, len(lib.Cases))
+	for _, c := range lib.Cases {
+		ids = append(ids, c.ID)
+	}
+	return usagef("Valid ids: "+strings.Join(ids, ", "), "%s: no case %q", command, id)
+}
+
 // library loads the merged content, warning on stderr about skipped files.
 func (e *env) library() *content.Library {
 	lib, probs := content.Load(append([]content.Source{content.Builtin()}, e.contentSources()...)...)
@@ -51,11 +60,7 @@ happened, the immediate reaction, what they learnt, and the linked tips.`,
 			}
 			c, ok := lib.Case(a[0])
 			if !ok {
-				var ids []string
-				for _, c := range lib.Cases {
-					ids = append(ids, c.ID)
-				}
-				return usagef("Valid ids: "+strings.Join(ids, ", "), "cases: no case %q", a[0])
+				return noCase("cases", a[0], lib)
 			}
 			return e.markdown(content.CaseMarkdown(c, lib))
 		},

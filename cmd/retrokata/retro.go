@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os/signal"
-	"strings"
 
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
@@ -33,21 +32,17 @@ quitting, and the next run offers to resume.`,
 			lib := e.library()
 			if o.Template != "" {
 				if _, ok := lib.Case(o.Template); !ok {
-					var ids []string
-					for _, c := range lib.Cases {
-						ids = append(ids, c.ID)
-					}
-					return usagef("Valid ids: "+strings.Join(ids, ", "), "retro: no case %q", o.Template)
+					return noCase("retro", o.Template, lib)
 				}
 			}
-			if o.Dots < 0 {
-				return usagef("Use --dots 3, for example.", "retro: --dots must be positive")
+			if o.Dots < 1 {
+				return usagef("Use --dots 3, for example.", "retro: --dots must be at least 1")
 			}
 			loc, err := e.location(cmd)
 			if err != nil {
 				return err
 			}
-			o.NotesDir, o.Library, o.Now = loc.Dir, lib, e.now
+			o.NotesDir, o.CacheDir, o.Library, o.Now = loc.Dir, e.xdg.CacheHome, lib, e.now
 			o.DraftPath = retro.DraftPath(notes.DraftsDir(e.xdg))
 			d, ok, err := retro.LoadDraft(o.DraftPath)
 			if err != nil {
@@ -88,7 +83,7 @@ func (e *env) retroDone(res tui.RetroResult, err error) error {
 	}
 	if res.DraftErr != nil {
 		return withHint(fmt.Errorf("retro not saved, and its draft could not be written: %w", res.DraftErr),
-			"Check that the drafts dir is writable: "+res.DraftErr.Error())
+			"Make the drafts dir writable, or set XDG_STATE_HOME to a writable dir.")
 	}
 	if res.DraftKept != "" {
 		fmt.Fprintf(e.stderr, "Your retro is kept as a draft (%s).\nRun 'retrokata retro' to resume it.\n", res.DraftKept)
