@@ -2,10 +2,7 @@ package retro
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -33,26 +30,11 @@ func EncodeDraft(s *Session, now time.Time) ([]byte, error) {
 	return json.MarshalIndent(Draft{Version: draftVersion, Saved: now, Session: s}, "", "  ")
 }
 
-// SaveDraft writes the draft atomically: a crash leaves the previous draft
-// or the new one, never half of one.
-func SaveDraft(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := notes.WriteAtomic(path, data); err != nil {
-		return fmt.Errorf("save draft %s: %w", path, err)
-	}
-	return nil
-}
-
 // LoadDraft reads the draft at path; ok is false when there is none.
 func LoadDraft(path string) (d Draft, ok bool, err error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Draft{}, false, nil
-	}
-	if err != nil {
-		return Draft{}, false, fmt.Errorf("read draft %s: %w", path, err)
+	data, ok, err := notes.ReadDraft(path)
+	if !ok || err != nil {
+		return Draft{}, false, err
 	}
 	if err := json.Unmarshal(data, &d); err != nil || d.Session == nil {
 		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v): move it away to start afresh", path, err)
@@ -67,12 +49,4 @@ func LoadDraft(path string) (d Draft, ok bool, err error) {
 	s.Phase = max(0, min(s.Phase, Phase(NumPhases-1)))
 	s.AddTime(0)
 	return d, true, nil
-}
-
-// RemoveDraft deletes the draft once the retro is saved or discarded.
-func RemoveDraft(path string) error {
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("remove draft %s: %w", path, err)
-	}
-	return nil
 }

@@ -95,17 +95,9 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 
 // para writes "**Label** text" as a paragraph, escaping heading lines.
 func para(b *strings.Builder, label, text string) {
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
-	if text == "" {
-		return
+	if text = notes.SafeText(text); text != "" {
+		fmt.Fprintf(b, "\n**%s** %s\n", label, text)
 	}
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if strings.HasPrefix(strings.TrimLeft(l, " "), "#") {
-			lines[i] = "\\" + strings.TrimLeft(l, " ")
-		}
-	}
-	fmt.Fprintf(b, "\n**%s** %s\n", label, strings.Join(lines, "\n"))
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

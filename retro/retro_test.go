@@ -273,7 +273,7 @@ func TestDraftRoundTripAndDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := SaveDraft(p, data); err != nil {
+	if err := notes.SaveDraft(p, data); err != nil {
 		t.Fatal(err)
 	}
 	d, ok, err := LoadDraft(p)
@@ -287,10 +287,10 @@ func TestDraftRoundTripAndDamage(t *testing.T) {
 	if _, _, err := LoadDraft(p); err == nil || !strings.Contains(err.Error(), p) {
 		t.Errorf("damaged draft: %v", err)
 	}
-	if err := RemoveDraft(p); err != nil {
+	if err := notes.RemoveDraft(p); err != nil {
 		t.Fatal(err)
 	}
-	if err := RemoveDraft(p); err != nil {
+	if err := notes.RemoveDraft(p); err != nil {
 		t.Fatal("removing twice is fine:", err)
 	}
 }

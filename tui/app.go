@@ -9,8 +9,7 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/retrokata/retrokata/retro"
+	"github.com/retrokata/retrokata/notes"
 )
 
 // RunHome starts the home screen and returns when the user quits.
@@ -62,7 +61,7 @@ func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption)
 	}
 	res := m.result
 	if res.Saved == "" && !m.discard {
-		if derr := retro.SaveDraft(opt.DraftPath, m.draftData()); derr != nil {
+		if derr := notes.SaveDraft(opt.DraftPath, m.draftData()); derr != nil {
 			res.DraftErr = derr
 		} else {
 			res.DraftKept = opt.DraftPath

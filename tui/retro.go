@@ -163,14 +163,14 @@ func loadEntries(x notes.Index, dir string) tea.Cmd {
 }
 
 func saveDraftCmd(path string, data []byte) tea.Cmd {
-	return func() tea.Msg { return draftSavedMsg{retro.SaveDraft(path, data)} }
+	return func() tea.Msg { return draftSavedMsg{notes.SaveDraft(path, data)} }
 }
 
 // removeDraftCmd deletes the draft of a retro saved or discarded. A draft
 // left behind is harmless: the next start offers it again.
 func removeDraftCmd(path string) tea.Cmd {
 	return func() tea.Msg {
-		_ = retro.RemoveDraft(path)
+		_ = notes.RemoveDraft(path)
 		return nil
 	}
 }

@@ -161,7 +161,7 @@ func TestRetroKeepsTypingInTheDraft(t *testing.T) {
 	if err != nil || !strings.Contains(string(d), "half-typed title") {
 		t.Fatalf("draft %s %v", d, err)
 	}
-	if err := retro.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
+	if err := notes.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
 		t.Fatal(err)
 	}
 	got, ok, err := retro.LoadDraft(m.opt.DraftPath)
@@ -206,7 +206,7 @@ func TestRetroCtrlCAsksEverywhereAndDiscardRemovesTheDraft(t *testing.T) {
 		t.Fatalf("ctrl+c in the delete prompt must ask to quit, mode %v", m.mode)
 	}
 	checkFits(t, m.view(), 40, 12)
-	if err := retro.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
+	if err := notes.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
 		t.Fatal(err)
 	}
 	m, cmd := press(m, "D")
