@@ -126,3 +126,22 @@ func Streak(all map[string][]Attempt, today time.Time) int {
 	}
 	return n
 }
+
+// Board is the progress of every kata in ids, from the attempts read from
+// the notes, ordered for practice: due katas first, then by next due date
+// (a kata never practised is due since forever); ties keep the order of ids.
+func Board(ids []string, all map[string][]Attempt, today time.Time) []Progress {
+	out := make([]Progress, len(ids))
+	for i, id := range ids {
+		out[i] = Replay(id, all[id])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		da, db := a.Due(today), b.Due(today)
+		if da != db {
+			return da
+		}
+		return a.NextDue.Before(b.NextDue)
+	})
+	return out
+}
