@@ -9,43 +9,85 @@ import (
 	"fmt"
 
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/retrokata/retrokata/notes"
 )
-
-// RunHome starts the home screen and returns when the user quits.
-func RunHome(ctx context.Context) error {
-	_, err := tea.NewProgram(newHome(), tea.WithContext(ctx)).Run()
-	if err != nil {
-		return fmt.Errorf("home screen: %w", err)
-	}
-	return nil
-}
 
 // ErrStopped is returned when the program was stopped from outside (a
 // signal or a cancelled context); work in progress is in the draft.
 var ErrStopped = errors.New("stopped")
 
-// retroApp is the root model of `retrokata retro`: it owns the alt screen
-// and the background colour, and routes every message to the wizard.
-type retroApp struct{ m *retroModel }
-
-func (a retroApp) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.m.Init()) }
-
-func (a retroApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if bg, ok := msg.(tea.BackgroundColorMsg); ok {
-		a.m.styles = newStyles(bg.IsDark())
-		a.m.help.Styles = a.m.styles.Help
-		return a, nil
-	}
-	var cmd tea.Cmd
-	a.m, cmd = a.m.Update(msg)
-	return a, cmd
+// screen is one of the app's screens. A screen never quits the program:
+// it sends doneMsg, and its root decides (quit, or go back home).
+type screen interface {
+	Init() tea.Cmd
+	update(tea.Msg) tea.Cmd
+	view() string
+	setStyles(Styles)
+	// unsaved is the draft to write if the screen ends now: its path and
+	// data, or "" when there is nothing to keep.
+	unsaved() (path string, data []byte)
 }
 
-func (a retroApp) View() tea.View {
-	v := tea.NewView(a.m.view())
+// doneMsg says the active screen has finished; status is shown on the
+// home screen when there is one.
+type doneMsg struct{ status string }
+
+func done(status string) tea.Cmd { return func() tea.Msg { return doneMsg{status} } }
+
+// single is the root model of a command that runs one screen (`retro`,
+// `kata`, `notes`): it owns the alt screen and the background colour and
+// quits when the screen is done.
+type single struct{ s screen }
+
+func (a single) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.s.Init()) }
+
+func (a single) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.BackgroundColorMsg:
+		a.s.setStyles(newStyles(msg.IsDark()))
+		return a, nil
+	case doneMsg:
+		return a, tea.Quit
+	}
+	return a, a.s.update(msg)
+}
+
+func (a single) View() tea.View {
+	v := tea.NewView(a.s.view())
 	v.AltScreen = true
 	return v
+}
+
+// runScreen runs one screen until it is done or ctx is cancelled, then
+// writes its draft if it has unsaved work.
+func runScreen(ctx context.Context, s screen, extra []tea.ProgramOption) (draft string, draftErr, err error) {
+	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
+	_, err = tea.NewProgram(single{s}, opts...).Run()
+	draft, draftErr = writeUnsaved(s)
+	return draft, draftErr, runErr(err)
+}
+
+// writeUnsaved writes a screen's draft, if it has one, and says where.
+func writeUnsaved(s screen) (string, error) {
+	path, data := s.unsaved()
+	if path == "" {
+		return "", nil
+	}
+	if err := notes.SaveDraft(path, data); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+func runErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tea.ErrProgramKilled):
+		return ErrStopped
+	}
+	return fmt.Errorf("terminal: %w", err)
 }
 
 // RunRetro runs the retro wizard until the note is saved or the user
@@ -54,24 +96,11 @@ func (a retroApp) View() tea.View {
 // dir before RunRetro returns.
 func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption) (RetroResult, error) {
 	m := newRetroModel(opt, true)
-	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
-	final, err := tea.NewProgram(retroApp{m}, opts...).Run()
-	if a, ok := final.(retroApp); ok {
-		m = a.m
-	}
+	kept, derr, err := runScreen(ctx, m, extra)
 	res := m.result
-	if res.Saved == "" && !m.discard {
-		if derr := notes.SaveDraft(opt.DraftPath, m.draftData()); derr != nil {
-			res.DraftErr = derr
-		} else {
-			res.DraftKept = opt.DraftPath
-		}
+	if kept != "" {
+		res.DraftKept = kept
 	}
-	if err != nil {
-		if errors.Is(err, tea.ErrProgramKilled) {
-			return res, ErrStopped
-		}
-		return res, fmt.Errorf("retro: %w", err)
-	}
-	return res, nil
+	res.DraftErr = derr
+	return res, err
 }

@@ -89,10 +89,12 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 	return []tea.Msg{msg}
 }
 
-// quits reports whether msgs hold a tea.QuitMsg.
+// quits reports whether msgs end the screen: a doneMsg (the screen is
+// finished) or a tea.QuitMsg.
 func quits(msgs []tea.Msg) bool {
 	for _, m := range msgs {
-		if _, ok := m.(tea.QuitMsg); ok {
+		switch m.(type) {
+		case tea.QuitMsg, doneMsg:
 			return true
 		}
 	}

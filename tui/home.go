@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
@@ -36,4 +38,10 @@ func (h home) View() tea.View {
 	v := tea.NewView(body)
 	v.AltScreen = true
 	return v
+}
+
+// RunHome starts the home screen and returns when the user quits.
+func RunHome(ctx context.Context) error {
+	_, err := tea.NewProgram(newHome(), tea.WithContext(ctx)).Run()
+	return runErr(err)
 }

@@ -188,6 +188,40 @@ func (m *retroModel) draftData() []byte {
 	return data
 }
 
+func (m *retroModel) update(msg tea.Msg) tea.Cmd {
+	_, cmd := m.Update(msg)
+	return cmd
+}
+
+func (m *retroModel) setStyles(st Styles) {
+	m.styles = st
+	m.help.Styles = st.Help
+}
+
+// unsaved is the retro's draft, unless it was saved or discarded.
+func (m *retroModel) unsaved() (string, []byte) {
+	if m.result.Saved != "" || m.discard {
+		return "", nil
+	}
+	return m.opt.DraftPath, m.draftData()
+}
+
+// finish ends the wizard, saying how on the home screen.
+func (m *retroModel) finish() tea.Cmd {
+	r := m.result
+	switch {
+	case r.Saved != "" && r.CommitErr != nil:
+		return done(fmt.Sprintf("Saved %s; the git commit failed: %v", r.Saved, r.CommitErr))
+	case r.Saved != "" && r.Committed:
+		return done("Saved and committed " + r.Saved)
+	case r.Saved != "":
+		return done("Saved " + r.Saved)
+	case m.discard && r.DraftKept == "":
+		return done("Retro discarded.")
+	}
+	return done("Your retro is kept as a draft: choose Resume to go on.")
+}
+
 func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -230,14 +264,14 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 		}
 		m.result.Saved = msg.path
 		m.discard = true
-		next := tea.Quit
+		next := m.finish()
 		if m.opt.Commit {
 			next = commitCmd(msg.path, m.s.DisplayTitle())
 		}
 		return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), next)
 	case committedMsg:
 		m.result.Committed, m.result.CommitErr = msg.err == nil, msg.err
-		return m, tea.Quit
+		return m, m.finish()
 	case tea.PasteMsg:
 		if m.mode == modeEdit {
 			return m.updateInput(msg)
@@ -268,17 +302,18 @@ func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 		case key.Matches(msg, k.Quit), msg.String() == "esc":
 			m.discard = true // the draft on disk stays as it is
 			m.result.DraftKept = m.opt.DraftPath
-			return m, tea.Quit
+			return m, m.finish()
 		}
 		return m, nil
 	case modeConfirmQuit:
 		switch {
 		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
 			m.result.DraftKept = m.opt.DraftPath
-			return m, tea.Quit // the caller writes the final draft
+			// the draft is written now: on the home screen the program goes on
+			return m, tea.Sequence(saveDraftCmd(m.opt.DraftPath, m.draftData()), m.finish())
 		case key.Matches(msg, k.Discard):
 			m.discard = true
-			return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), tea.Quit)
+			return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), m.finish())
 		case key.Matches(msg, k.No):
 			m.mode = m.prev
 		}

@@ -190,8 +190,14 @@ func TestRetroQuitAsksAndKeepsTheDraft(t *testing.T) {
 		t.Fatal("esc goes back to typing")
 	}
 	m, cmd := press(m, "ctrl+c", "y")
-	if cmd == nil || cmd() != (tea.QuitMsg{}) || m.result.DraftKept == "" || m.discard {
+	if _, err := os.Stat(m.opt.DraftPath); err == nil {
+		t.Fatal("draft written before the Cmd ran")
+	}
+	if !quits(runCmd(cmd)) || m.result.DraftKept == "" || m.discard {
 		t.Fatalf("y quits keeping the draft: %+v", m.result)
+	}
+	if _, err := os.Stat(m.opt.DraftPath); err != nil {
+		t.Fatalf("y must write the draft before leaving: %v", err)
 	}
 }
 

@@ -31,43 +31,26 @@ func (m *retroModel) bodyHeight() int {
 
 func (m *retroModel) view() string {
 	w := max(1, m.width)
-	header := m.titleBar(w) + "\n" + m.progress(w)
+	header := titleBar(m.styles, w, "retro", m.s.DisplayTitle()) + "\n" + m.progress(w)
 	var body string
 	switch m.mode {
 	case modeAskResume:
 		body = m.askResumeView(w)
 	case modeConfirmQuit:
-		body = m.dialog(w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.\n\n"+
+		body = dialog(m.styles, w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.\n\n"+
 			"y quit and keep it · D quit and discard it · esc stay")
 	case modeConfirmDelete:
 		what := "problem"
 		if m.s.Phase == retro.PhaseActions {
 			what = "action"
 		}
-		body = m.dialog(w, "Delete this "+what+"?", "y deletes it, any other key keeps it.")
+		body = dialog(m.styles, w, "Delete this "+what+"?", "y deletes it, any other key keeps it.")
 	default:
 		body = m.phaseView(w)
 	}
-	status := m.status
-	if status != "" {
-		st := m.styles.Subtle
-		if m.isErr {
-			st = m.styles.Error
-		}
-		status = st.Render(ansi.Truncate(status, w, "…"))
-	}
-	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + status + "\n" + m.helpView()
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.styles, w, m.status, m.isErr) + "\n" + m.helpView()
 }
 
-func (m *retroModel) titleBar(w int) string {
-	left := m.styles.App.Render("retrokata") + " " + m.styles.Title.Render("retro")
-	title := notes.Sanitize(m.s.DisplayTitle())
-	room := w - lipgloss.Width(left) - 3
-	if room > 8 {
-		left += m.styles.Subtle.Render(" · " + ansi.Truncate(title, room, "…"))
-	}
-	return ansi.Truncate(left, w, "")
-}
 
 // progress is the bar of phases, always visible, with the countdown.
 func (m *retroModel) progress(w int) string {
@@ -112,9 +95,6 @@ func fmtDur(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", int(d.Minutes()), int(d.Seconds())%60)
 }
 
-func (m *retroModel) dialog(w int, title, text string) string {
-	return "\n" + m.styles.Title.Render(wrap(title, w)) + "\n\n" + wrap(text, w)
-}
 
 func (m *retroModel) askResumeView(w int) string {
 	d := m.opt.Draft

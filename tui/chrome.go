@@ -1,0 +1,54 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retrokata/retrokata/notes"
+)
+
+// The chrome every screen shares: a title bar naming the app and the
+// screen, a status line and the help line at the bottom.
+
+// titleBar is "retrokata <screen> · <title>", cut to w.
+func titleBar(st Styles, w int, screen, title string) string {
+	left := st.App.Render("retrokata") + " " + st.Title.Render(screen)
+	title = notes.Sanitize(title)
+	if room := w - lipgloss.Width(left) - 3; room > 8 && title != "" {
+		left += st.Subtle.Render(" · " + ansi.Truncate(title, room, "…"))
+	}
+	return ansi.Truncate(left, w, "")
+}
+
+// statusLine shows a message, in red when it is an error.
+func statusLine(st Styles, w int, status string, isErr bool) string {
+	if status == "" {
+		return ""
+	}
+	s := st.Subtle
+	if isErr {
+		s = st.Error
+	}
+	return s.Render(ansi.Truncate(status, w, "…"))
+}
+
+// dialog is a question in the body of a screen.
+func dialog(st Styles, w int, title, text string) string {
+	return "\n" + st.Title.Render(wrap(title, w)) + "\n\n" + wrap(text, w)
+}
+
+// screenLayout stacks header, body, status and help into exactly h lines:
+// the body gets what the others leave.
+func screenLayout(w, h int, header, body, status, help string) string {
+	bh := max(1, h-height(header)-1-max(1, height(help)))
+	return header + "\n" + fit(body, w, bh) + "\n" + status + "\n" + help
+}
+
+// scrollLines shows h lines of text from *top, clamping *top.
+func scrollLines(text string, top *int, h int) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	*top = max(0, min(*top, len(lines)-h))
+	return strings.Join(lines[*top:min(len(lines), *top+h)], "\n")
+}
