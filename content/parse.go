@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/retrokata/retrokata/internal/frontmatter"
@@ -186,10 +187,13 @@ func parseFile(path string, data []byte, k kind, origin Origin) (parsed, []Probl
 	return p, probs
 }
 
+// stageNumber is the "Stage 2: " before a stage's own title.
+var stageNumber = regexp.MustCompile(`^Stage\s*\d*\s*[:.]?\s*`)
+
 // parseStage splits a stage into its situation and its prompt: the last
 // "> " quote of the section, or DefaultPrompt.
 func parseStage(s section) Stage {
-	title := strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(s.title, secStage), " :0123456789."))
+	title := stageNumber.ReplaceAllString(s.title, "")
 	lines := strings.Split(s.text, "\n")
 	end := len(lines)
 	for end > 0 && strings.HasPrefix(strings.TrimSpace(lines[end-1]), ">") {

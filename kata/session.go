@@ -146,11 +146,11 @@ func (s *Session) ToNote(k content.Kata, tip func(int) string) notes.Note {
 	}
 	b.WriteString("\n## " + SectionSituation + "\n")
 	for i, st := range k.Stages {
-		title := oneLine(st.Title)
-		if title == "" {
-			title = fmt.Sprintf("Stage %d", i+1)
+		head := fmt.Sprintf("Stage %d", i+1)
+		if t := oneLine(st.Title); t != "" {
+			head += ": " + t
 		}
-		fmt.Fprintf(&b, "\n### %d. %s\n\n%s\n", i+1, title, strings.TrimSpace(st.Situation))
+		fmt.Fprintf(&b, "\n### %s\n\n%s\n", head, strings.TrimSpace(st.Situation))
 		prompt := st.Prompt
 		if prompt == "" {
 			prompt = content.DefaultPrompt
@@ -201,9 +201,9 @@ func (s *Session) ToNote(k content.Kata, tip func(int) string) notes.Note {
 	if len(k.Tips) > 0 {
 		b.WriteString("\n## " + SectionTips + "\n\n")
 		for _, n := range k.Tips {
-			t := fmt.Sprintf("%d.", n)
+			t := fmt.Sprintf("Tip %d", n)
 			if tip != nil && tip(n) != "" {
-				t += " " + tip(n)
+				t += ": " + tip(n)
 			}
 			b.WriteString("- " + t + "\n")
 		}

@@ -82,10 +82,10 @@ func TestToNoteParsesBackAndCounts(t *testing.T) {
 		t.Errorf("an answer created actions: %+v", got.Actions)
 	}
 	body := string(data)
-	for _, want := range []string{"## Situation", "### 1. Monday", "> What now?", "> " + content.DefaultPrompt,
+	for _, want := range []string{"## Situation", "### Stage 1: Monday", "> What now?", "> " + content.DefaultPrompt,
 		"**My answer.** Ask why.\n\\## Actions", "_(no answer)_", "## What I would learn\n\nConfig is code.",
 		"**Reaction.** Talk first.", "- Share the why", "- [x] talk\n- [ ] review\n- [x] measure\n- [ ] share",
-		"Score: 2/4, answered in 8m12s of 10m0s.", "- 1. Share goals\n- 3.\n"} {
+		"Score: 2/4, answered in 8m12s of 10m0s.", "- Tip 1: Share goals\n- Tip 3\n"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("note lacks %q:\n%s", want, body)
 		}

@@ -53,11 +53,11 @@ func Slug(title string) string {
 
 // FileName is the base name a note is saved under, before any -2 suffix.
 func FileName(n Note) string {
-	prefix := ""
-	if n.Type == TypeKata {
-		prefix = "kata-"
+	slug := Slug(n.Title)
+	if n.Type == TypeKata && !strings.HasPrefix(slug, "kata-") {
+		slug = "kata-" + slug
 	}
-	return n.Date.Format("2006-01-02") + "-" + prefix + Slug(n.Title)
+	return n.Date.Format("2006-01-02") + "-" + slug
 }
 
 // Save writes a new note into dir as YYYY-MM-DD-<slug>.md and returns its

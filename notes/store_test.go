@@ -196,3 +196,20 @@ func TestListKeepsBrokenNotesAndGoesOn(t *testing.T) {
 		t.Errorf("actions open %d done %d", open, done)
 	}
 }
+
+func TestFileName(t *testing.T) {
+	d := time.Date(2026, 11, 23, 14, 0, 0, 0, time.UTC)
+	tests := []struct {
+		n    Note
+		want string
+	}{
+		{Note{Meta: Meta{Type: TypeRetro, Title: "Sprint 42 — rétro!", Date: d}}, "2026-11-23-sprint-42-retro"},
+		{Note{Meta: Meta{Type: TypeKata, Title: "The parameter change", Date: d}}, "2026-11-23-kata-the-parameter-change"},
+		{Note{Meta: Meta{Type: TypeKata, Title: "Kata: The parameter change", Date: d}}, "2026-11-23-kata-the-parameter-change"},
+	}
+	for _, tt := range tests {
+		if got := FileName(tt.n); got != tt.want {
+			t.Errorf("FileName(%q) = %q, want %q", tt.n.Title, got, tt.want)
+		}
+	}
+}

@@ -104,3 +104,16 @@ func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption)
 	res.DraftErr = derr
 	return res, err
 }
+
+// RunKata runs the kata picker and player until the note is saved or the
+// user quits; like RunRetro, answers not saved are kept as a draft.
+func RunKata(ctx context.Context, opt KataOptions, extra ...tea.ProgramOption) (KataResult, error) {
+	m := newKataModel(opt, true)
+	kept, derr, err := runScreen(ctx, m, extra)
+	res := m.result
+	if kept != "" {
+		res.DraftKept = kept
+	}
+	res.DraftErr = derr
+	return res, err
+}

@@ -39,16 +39,18 @@ func dialog(st Styles, w int, title, text string) string {
 	return "\n" + st.Title.Render(wrap(title, w)) + "\n\n" + wrap(text, w)
 }
 
-// screenLayout stacks header, body, status and help into exactly h lines:
-// the body gets what the others leave.
-func screenLayout(w, h int, header, body, status, help string) string {
-	bh := max(1, h-height(header)-1-max(1, height(help)))
-	return header + "\n" + fit(body, w, bh) + "\n" + status + "\n" + help
-}
-
 // scrollLines shows h lines of text from *top, clamping *top.
 func scrollLines(text string, top *int, h int) string {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	*top = max(0, min(*top, len(lines)-h))
 	return strings.Join(lines[*top:min(len(lines), *top+h)], "\n")
+}
+
+// tooSmall is the whole screen when the terminal cannot hold the chrome;
+// work in progress is untouched and comes back when the terminal grows.
+func tooSmall(w, h int) (string, bool) {
+	if w >= 10 && h >= 5 {
+		return "", false
+	}
+	return fit("Terminal too small: make it bigger to go on.", max(1, w), max(1, h)), true
 }

@@ -50,3 +50,36 @@ func newRetroKeys() retroKeys {
 		Resume:     b("r/enter", "resume", "r", "enter"),
 	}
 }
+
+// kataKeys are the kata player's bindings.
+type kataKeys struct {
+	Up, Down, Start, Next, Prev, Toggle, Save, Help, Quit key.Binding
+	PageUp, PageDown, Clear, Yes, No, Discard, Resume     key.Binding
+	QuitTyping, Done                                      key.Binding
+}
+
+func newKataKeys() kataKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return kataKeys{
+		Up:         b("↑/k", "up", "up", "k"),
+		Down:       b("↓/j", "down", "down", "j"),
+		Start:      b("enter", "start", "enter"),
+		Next:       b("tab", "next", "tab"),
+		Prev:       b("shift+tab", "back", "shift+tab"),
+		Toggle:     b("space", "check", "space", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Save:       b("s/enter", "save", "s", "enter"),
+		Done:       b("enter", "done", "enter", "q", "esc"),
+		PageUp:     b("pgup", "scroll up", "pgup"),
+		PageDown:   b("pgdn", "scroll down", "pgdown"),
+		Clear:      b("esc", "clear filter", "esc"),
+		Help:       b("?", "more keys", "?"),
+		Quit:       b("q", "quit", "q", "ctrl+c"),
+		QuitTyping: b("ctrl+c", "quit", "ctrl+c"),
+		Yes:        b("y", "quit, keep the draft", "y"),
+		No:         b("esc/n", "stay", "esc", "n"),
+		Discard:    b("D", "quit, discard the draft", "D"),
+		Resume:     b("r/enter", "resume", "r", "enter"),
+	}
+}

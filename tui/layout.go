@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"regexp"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -50,3 +51,38 @@ func height(s string) int {
 	}
 	return strings.Count(strings.TrimRight(s, "\n"), "\n") + 1
 }
+
+// hang wraps s to width w with every line after the first indented by n
+// cells, for list items and labels.
+func hang(s string, n, w int) string {
+	lines := strings.Split(wrap(s, max(1, w-n)), "\n")
+	pad := strings.Repeat(" ", n)
+	for i := 1; i < len(lines); i++ {
+		lines[i] = pad + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// reflow joins the lines of each paragraph of s: content files wrap their
+// text at about 75 columns, and the screen wraps it again to its width.
+func reflow(s string) string {
+	paras := strings.Split(strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")), "\n\n")
+	for i, p := range paras {
+		var b strings.Builder
+		for j, l := range strings.Split(p, "\n") {
+			l = strings.TrimSpace(l)
+			switch {
+			case j == 0:
+			case listItem.MatchString(l):
+				b.WriteString("\n") // list items keep their own line
+			default:
+				b.WriteString(" ")
+			}
+			b.WriteString(l)
+		}
+		paras[i] = b.String()
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+var listItem = regexp.MustCompile(`^([-*+>]|\d+[.)])\s`)

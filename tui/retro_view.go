@@ -51,7 +51,6 @@ func (m *retroModel) view() string {
 	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.styles, w, m.status, m.isErr) + "\n" + m.helpView()
 }
 
-
 // progress is the bar of phases, always visible, with the countdown.
 func (m *retroModel) progress(w int) string {
 	cur := m.s.Phase
@@ -94,7 +93,6 @@ func fmtDur(d time.Duration) string {
 	d = d.Round(time.Second)
 	return fmt.Sprintf("%02d:%02d", int(d.Minutes()), int(d.Seconds())%60)
 }
-
 
 func (m *retroModel) askResumeView(w int) string {
 	d := m.opt.Draft

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/retrokata/retrokata/tui"
 	"github.com/spf13/cobra"
@@ -79,27 +78,4 @@ func stub(use, short string, a cobra.PositionalArgs) *cobra.Command {
 			return fmt.Errorf("%s: %w", cmd.Name(), errNotImplemented)
 		},
 	}
-}
-
-func newKataCmd(e *env) *cobra.Command {
-	k := &cobra.Command{
-		Use:   "kata [ID]",
-		Short: "Practise a kata, or pick one",
-		Args:  args(cobra.MaximumNArgs(1)),
-		RunE: func(cmd *cobra.Command, a []string) error {
-			if len(a) == 1 {
-				lib := e.library()
-				if _, ok := lib.Kata(a[0]); !ok {
-					var ids []string
-					for _, k := range lib.Katas {
-						ids = append(ids, k.ID)
-					}
-					return usagef("Valid ids: "+strings.Join(ids, ", "), "kata: no kata %q", a[0])
-				}
-			}
-			return fmt.Errorf("kata: %w", errNotImplemented)
-		},
-	}
-	k.AddCommand(newKataListCmd(e))
-	return k
 }

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/retrokata/retrokata/kata"
+	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/tui"
+	"github.com/spf13/cobra"
+)
+
+func newKataCmd(e *env) *cobra.Command {
+	var o tui.KataOptions
+	var minutes int
+	c := &cobra.Command{
+		Use:   "kata [ID]",
+		Short: "Practise a kata, or pick one",
+		Long: `Practise a Dev+Ops scenario alone, in about ten minutes. The situation
+unfolds stage by stage: at each one you write what you would do right now,
+then what you would learn. The reference answer is then shown beside yours,
+and you score yourself on its key points.
+
+Without ID, a picker lists every kata, the ones due first. Progress follows
+Leitner boxes, read from your kata notes: 80% or more moves a kata up a box
+(at most 5), less sends it back to box 1; it is due again 1, 3, 7, 14 or 30
+days after the last attempt for boxes 1 to 5.
+
+Answers are autosaved to a draft every half second; Ctrl+C asks before
+quitting, and the next run offers to resume.`,
+		Example: "  retrokata kata\n  retrokata kata parameter-change --timed 10\n  retrokata kata list --tag incident",
+		Args:    args(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, a []string) error {
+			lib := e.library()
+			if len(a) == 1 {
+				if _, ok := lib.Kata(a[0]); !ok {
+					var ids []string
+					for _, k := range lib.Katas {
+						ids = append(ids, k.ID)
+					}
+					return usagef("Valid ids: "+strings.Join(ids, ", "), "kata: no kata %q", a[0])
+				}
+				o.ID = a[0]
+			}
+			if minutes < 0 {
+				return usagef("Use --timed 10 for ten minutes.", "kata: --timed must be a number of minutes")
+			}
+			if !e.interactive() {
+				return usagef("Run it in a terminal; 'retrokata kata list' and 'retrokata stats' work in scripts.", "kata needs an interactive terminal")
+			}
+			loc, err := e.location(cmd)
+			if err != nil {
+				return err
+			}
+			o.Timed = time.Duration(minutes) * time.Minute
+			o.NotesDir, o.CacheDir, o.Library, o.Now = loc.Dir, e.xdg.CacheHome, lib, e.now
+			o.DraftPath = kata.DraftPath(notes.DraftsDir(e.xdg))
+			d, ok, err := kata.LoadDraft(o.DraftPath)
+			if err != nil {
+				return withHint(err, "Move the file away to start a new kata.")
+			}
+			if ok {
+				o.Draft = &d
+			} else if o.Resume {
+				return usagef("Start one with 'retrokata kata'.", "kata: no kata in progress to resume")
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
+			defer stop()
+			res, err := tui.RunKata(ctx, o)
+			return e.kataDone(res, err)
+		},
+	}
+	c.Flags().IntVar(&minutes, "timed", 0, "minutes allowed to answer; shows a countdown and records if you made it")
+	c.Flags().BoolVar(&o.Resume, "resume", false, "resume the kata in progress without asking")
+	c.AddCommand(newKataListCmd(e))
+	return c
+}
+
+// kataDone reports how the player ended.
+func (e *env) kataDone(res tui.KataResult, err error) error {
+	if res.Saved != "" {
+		fmt.Fprintf(e.stdout, "Saved %s\n%s\n", res.Saved, tui.NextPractice(res.Progress, e.now()))
+	}
+	if res.DraftErr != nil {
+		return withHint(fmt.Errorf("kata not saved, and its draft could not be written: %w", res.DraftErr),
+			"Make the drafts dir writable, or set XDG_STATE_HOME to a writable dir.")
+	}
+	if res.DraftKept != "" {
+		fmt.Fprintf(e.stderr, "Your answers are kept as a draft (%s).\nRun 'retrokata kata' to resume.\n", res.DraftKept)
+	}
+	if errors.Is(err, tui.ErrStopped) {
+		return fmt.Errorf("kata stopped by a signal; the draft is kept")
+	}
+	return err
+}

@@ -1,0 +1,558 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/kata"
+	"github.com/retrokata/retrokata/notes"
+)
+
+// KataOptions is what `retrokata kata` passes to the player.
+type KataOptions struct {
+	ID        string        // start this kata, skipping the picker
+	Timed     time.Duration // time allowed to answer; 0 for none
+	NotesDir  string
+	CacheDir  string // $XDG_CACHE_HOME, for the notes index
+	DraftPath string
+	Draft     *kata.Draft // a draft found on disk, or nil
+	Resume    bool        // resume the draft without asking
+	Library   *content.Library
+	Now       func() time.Time
+}
+
+// KataResult says how the player ended.
+type KataResult struct {
+	Saved       string        // path of the saved note, or ""
+	Progress    kata.Progress // the kata's progress with this attempt, when saved
+	ProgressErr error         // the notes could not be read back for the progress
+	DraftKept   string        // path of the draft kept for later, or ""
+	DraftErr    error         // the draft could not be written on exit
+}
+
+type kataMode int
+
+const (
+	kataPick kataMode = iota
+	kataPlay
+	kataAskResume
+	kataConfirmQuit
+)
+
+// Messages of the kata player.
+type (
+	// boardMsg brings every kata's progress, read from the kata notes.
+	boardMsg struct {
+		board []kata.Progress
+		err   error
+	}
+	// kataSavedMsg reports the note written and the kata's new progress.
+	kataSavedMsg struct {
+		path    string
+		prog    kata.Progress
+		progErr error
+		err     error
+	}
+)
+
+type kataModel struct {
+	opt    KataOptions
+	styles Styles
+	keys   kataKeys
+	help   help.Model
+	width  int
+	height int
+	mode   kataMode
+	prev   kataMode
+
+	// picker
+	filter  textinput.Model
+	board   []kata.Progress // nil until read
+	pickSel int
+
+	// playing
+	k      content.Kata
+	s      *kata.Session
+	area   textarea.Model
+	last   time.Time // when the clock was last read
+	scroll int
+	sel    int // key point cursor
+
+	status  string
+	isErr   bool
+	dirty   bool
+	saving  bool
+	discard bool
+	result  KataResult
+}
+
+func newKataModel(opt KataOptions, isDark bool) *kataModel {
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.Library == nil {
+		opt.Library = &content.Library{}
+	}
+	m := &kataModel{opt: opt, keys: newKataKeys(), help: help.New(), width: 80, height: 24}
+	m.setStyles(newStyles(isDark))
+	m.filter = textinput.New()
+	m.filter.Prompt = "Filter: "
+	m.filter.Placeholder = "type a title, tag or difficulty"
+	m.filter.CharLimit = 80
+	m.filter.Focus()
+	m.area = newArea("", "")
+	switch {
+	case opt.Draft != nil && opt.Resume:
+		m.resume()
+	case opt.Draft != nil:
+		m.mode = kataAskResume
+	default:
+		m.begin()
+	}
+	return m
+}
+
+// begin opens the kata asked for on the command line, or the picker.
+func (m *kataModel) begin() {
+	if k, ok := m.opt.Library.Kata(m.opt.ID); ok && m.opt.ID != "" {
+		m.start(k)
+		return
+	}
+	m.mode = kataPick
+}
+
+func (m *kataModel) resume() {
+	d := m.opt.Draft
+	k, ok := m.opt.Library.Kata(d.Session.Kata)
+	if !ok {
+		m.opt.Draft = nil
+		m.flash(fmt.Sprintf("The kata in progress (%s) is no longer in the library.", d.Session.Kata), true)
+		m.mode = kataPick
+		return
+	}
+	m.k, m.s = k, d.Session
+	m.s.Fit(k)
+	m.mode = kataPlay
+	m.last = m.opt.Now()
+	m.enterStep()
+	m.flash("Resumed the kata saved "+d.Saved.Local().Format("Mon 2 Jan 15:04")+".", false)
+}
+
+func (m *kataModel) start(k content.Kata) {
+	m.k = k
+	m.s = kata.NewSession(k, m.opt.Now(), m.opt.Timed)
+	m.mode = kataPlay
+	m.last = m.opt.Now()
+	m.dirty = true
+	m.status = ""
+	m.enterStep()
+}
+
+func (m *kataModel) Init() tea.Cmd {
+	return tea.Batch(tick(), loadBoard(notes.Index{CacheDir: m.opt.CacheDir, SkipActions: true}, m.opt.NotesDir, m.opt.Library, m.opt.Now()))
+}
+
+func (m *kataModel) setStyles(st Styles) {
+	m.styles = st
+	m.help.Styles = st.Help
+}
+
+func (m *kataModel) update(msg tea.Msg) tea.Cmd {
+	_, cmd := m.Update(msg)
+	return cmd
+}
+
+func (m *kataModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
+
+// unsaved is the kata's draft while one is being practised.
+func (m *kataModel) unsaved() (string, []byte) {
+	if m.s == nil || m.result.Saved != "" || m.discard || m.mode == kataAskResume || m.mode == kataPick {
+		return "", nil
+	}
+	return m.opt.DraftPath, m.draftData()
+}
+
+// draftData reads the clock and encodes the session, in Update.
+func (m *kataModel) draftData() []byte {
+	m.readClock()
+	data, err := kata.EncodeDraft(m.s, m.opt.Now())
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+func (m *kataModel) readClock() {
+	if m.s == nil {
+		return
+	}
+	now := m.opt.Now()
+	if !m.last.IsZero() {
+		m.s.AddTime(now.Sub(m.last))
+	}
+	m.last = now
+}
+
+// loadBoard reads every kata's progress from the kata notes.
+func loadBoard(x notes.Index, dir string, lib *content.Library, today time.Time) tea.Cmd {
+	ids := make([]string, len(lib.Katas))
+	for i, k := range lib.Katas {
+		ids[i] = k.ID
+	}
+	return func() tea.Msg {
+		list, err := x.List(dir, notes.Filter{Type: notes.TypeKata})
+		all, _ := kata.Attempts(list)
+		return boardMsg{kata.Board(ids, all, today), err}
+	}
+}
+
+func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layoutArea()
+		return m, nil
+	case tickMsg:
+		m.readClock()
+		var cmd tea.Cmd
+		if m.dirty && m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume {
+			m.dirty = false
+			cmd = saveDraftCmd(m.opt.DraftPath, m.draftData())
+		}
+		return m, tea.Batch(tick(), cmd)
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.flash("Draft not saved: "+msg.err.Error(), true)
+			m.dirty = true
+		} else if m.isErr && strings.HasPrefix(m.status, "Draft not saved") {
+			m.flash("Draft saved again.", false)
+		}
+		return m, nil
+	case boardMsg:
+		m.board = msg.board
+		if msg.err != nil {
+			m.flash("Cannot read your kata notes: "+msg.err.Error(), true)
+		}
+		return m, nil
+	case kataSavedMsg:
+		m.saving = false
+		if msg.err != nil {
+			m.flash(fmt.Sprintf("Not saved: %v. Your answers are safe in the draft; fix the problem and press s again.", msg.err), true)
+			return m, nil
+		}
+		m.result.Saved, m.result.Progress, m.result.ProgressErr = msg.path, msg.prog, msg.progErr
+		m.flash("", false)
+		return m, removeDraftCmd(m.opt.DraftPath)
+	case tea.PasteMsg:
+		if m.mode == kataPlay && m.typing() {
+			return m.updateArea(msg)
+		}
+		if m.mode == kataPick {
+			var cmd tea.Cmd
+			m.filter, cmd = m.filter.Update(msg)
+			return m, cmd
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.key(msg)
+	}
+	if m.mode == kataPlay && m.typing() {
+		return m.updateArea(msg)
+	}
+	return m, nil
+}
+
+// typing reports whether the current step has a text box.
+func (m *kataModel) typing() bool {
+	return m.s != nil && m.s.Answering() && m.result.Saved == ""
+}
+
+func (m *kataModel) key(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
+	k := m.keys
+	switch m.mode {
+	case kataAskResume:
+		switch {
+		case key.Matches(msg, k.Resume):
+			m.resume()
+		case msg.String() == "d":
+			m.opt.Draft = nil
+			m.begin()
+			m.flash("Draft discarded.", false)
+			return m, removeDraftCmd(m.opt.DraftPath)
+		case key.Matches(msg, k.Quit), msg.String() == "esc":
+			m.result.DraftKept = m.opt.DraftPath
+			return m, done("Your kata is kept as a draft: choose Resume to go on.")
+		}
+		return m, nil
+	case kataConfirmQuit:
+		switch {
+		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
+			m.result.DraftKept = m.opt.DraftPath
+			return m, tea.Sequence(saveDraftCmd(m.opt.DraftPath, m.draftData()), done("Your kata is kept as a draft: choose Resume to go on."))
+		case key.Matches(msg, k.Discard):
+			m.discard = true
+			return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), done("Kata discarded."))
+		case key.Matches(msg, k.No):
+			m.mode = m.prev
+		}
+		return m, nil
+	case kataPick:
+		return m.pickKey(msg)
+	}
+	if m.result.Saved != "" {
+		if key.Matches(msg, k.Done) || msg.String() == "ctrl+c" {
+			return m, done(m.savedLine())
+		}
+		return m, nil
+	}
+	if msg.String() == "ctrl+c" || (!m.typing() && key.Matches(msg, k.Quit)) {
+		m.prev, m.mode = m.mode, kataConfirmQuit
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, k.Next):
+		m.step(1)
+		return m, nil
+	case key.Matches(msg, k.Prev):
+		m.step(-1)
+		return m, nil
+	case key.Matches(msg, k.PageUp):
+		m.scroll = max(0, m.scroll-max(1, m.bodyHeight()/2))
+		return m, nil
+	case key.Matches(msg, k.PageDown):
+		m.scroll += max(1, m.bodyHeight()/2)
+		return m, nil
+	}
+	if m.typing() {
+		return m.updateArea(msg)
+	}
+	if !m.typing() && key.Matches(msg, k.Help) {
+		m.help.ShowAll = !m.help.ShowAll
+		return m, nil
+	}
+	switch m.s.Current() {
+	case kata.KindReveal:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.scroll = max(0, m.scroll-1)
+		case key.Matches(msg, k.Down), msg.String() == "space":
+			m.scroll++
+		}
+	case kata.KindAssess:
+		switch {
+		case key.Matches(msg, k.Up):
+			m.sel = max(0, m.sel-1)
+		case key.Matches(msg, k.Down):
+			m.sel = min(m.s.MaxScore()-1, m.sel+1)
+		case key.Matches(msg, k.Toggle):
+			i := m.sel
+			if n, err := strconv.Atoi(msg.String()); err == nil {
+				i = n - 1
+			}
+			if i < m.s.MaxScore() {
+				m.s.Toggle(i)
+				m.sel = i
+				m.dirty = true
+			}
+		case msg.String() == "enter":
+			m.step(1)
+		}
+	case kata.KindEnd:
+		switch {
+		case key.Matches(msg, k.Save):
+			return m, m.save()
+		case key.Matches(msg, k.Up):
+			m.scroll = max(0, m.scroll-1)
+		case key.Matches(msg, k.Down):
+			m.scroll++
+		}
+	}
+	return m, nil
+}
+
+func (m *kataModel) pickKey(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
+	k := m.keys
+	rows := m.rows()
+	switch {
+	case msg.String() == "ctrl+c":
+		return m, done("")
+	case msg.String() == "esc":
+		if m.filter.Value() != "" {
+			m.filter.SetValue("")
+			m.pickSel = 0
+			return m, nil
+		}
+		return m, done("")
+	case key.Matches(msg, k.Start):
+		if m.pickSel < len(rows) {
+			m.start(rows[m.pickSel].k)
+		}
+		return m, nil
+	case msg.String() == "up" || msg.String() == "ctrl+p":
+		m.pickSel = max(0, m.pickSel-1)
+		return m, nil
+	case msg.String() == "down" || msg.String() == "ctrl+n":
+		m.pickSel = min(len(rows)-1, m.pickSel+1)
+		return m, nil
+	}
+	before := m.filter.Value()
+	var cmd tea.Cmd
+	m.filter, cmd = m.filter.Update(msg)
+	if m.filter.Value() != before {
+		m.pickSel = 0
+	}
+	return m, cmd
+}
+
+// pickRow is one kata in the picker with its progress.
+type pickRow struct {
+	k     content.Kata
+	p     kata.Progress
+	known bool // progress read from the notes
+}
+
+// rows are the katas shown by the picker: due first once the notes are
+// read, narrowed by every word of the filter.
+func (m *kataModel) rows() []pickRow {
+	lib := m.opt.Library
+	var all []pickRow
+	if m.board != nil {
+		for _, p := range m.board {
+			if k, ok := lib.Kata(p.Kata); ok {
+				all = append(all, pickRow{k, p, true})
+			}
+		}
+	} else {
+		for _, k := range lib.Katas {
+			all = append(all, pickRow{k: k})
+		}
+	}
+	words := strings.Fields(strings.ToLower(m.filter.Value()))
+	if len(words) == 0 {
+		return all
+	}
+	var out []pickRow
+	for _, r := range all {
+		hay := strings.ToLower(strings.Join(append([]string{r.k.ID, r.k.Title, string(r.k.Difficulty), r.k.Summary}, r.k.Tags...), " "))
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(hay, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// step moves n steps, keeping what was typed.
+func (m *kataModel) step(n int) {
+	m.readClock()
+	m.s.Goto(m.s.Step + n)
+	m.dirty = true
+	m.help.ShowAll = false
+	m.status = ""
+	m.enterStep()
+}
+
+// enterStep prepares the current step: its text box and scroll.
+func (m *kataModel) enterStep() {
+	m.scroll = 0
+	switch m.s.Current() {
+	case kata.KindStage:
+		m.area.Placeholder = "Type your answer: what you would do, who you would tell, what you would check."
+		m.area.SetValue(m.s.Answers[m.s.Step])
+	case kata.KindReflect:
+		m.area.Placeholder = "One learning per line."
+		m.area.SetValue(m.s.Reflection)
+	default:
+		m.area.Blur()
+		return
+	}
+	m.layoutArea()
+	m.area.Focus()
+}
+
+func (m *kataModel) updateArea(msg tea.Msg) (*kataModel, tea.Cmd) {
+	var cmd tea.Cmd
+	m.area, cmd = m.area.Update(msg)
+	switch m.s.Current() {
+	case kata.KindStage:
+		m.s.Answers[m.s.Step] = m.area.Value()
+	case kata.KindReflect:
+		m.s.Reflection = m.area.Value()
+	}
+	m.dirty = true
+	return m, cmd
+}
+
+func (m *kataModel) layoutArea() {
+	m.area.SetWidth(max(10, m.width-2))
+	m.area.SetHeight(m.areaHeight())
+}
+
+// areaHeight gives the answer box a third of the body, 2 to 8 lines.
+func (m *kataModel) areaHeight() int {
+	h := m.bodyHeight() / 3
+	if m.s != nil && m.s.Current() == kata.KindReflect {
+		h = m.bodyHeight() / 2
+	}
+	return max(2, min(8, h))
+}
+
+// save writes the note, then reads the kata notes back for the new box.
+func (m *kataModel) save() tea.Cmd {
+	if m.saving {
+		return nil
+	}
+	m.saving = true
+	m.readClock()
+	n := m.s.ToNote(m.k, tipTitle(m.opt.Library))
+	dir, id := m.opt.NotesDir, m.k.ID
+	x := notes.Index{CacheDir: m.opt.CacheDir, SkipActions: true}
+	m.flash("Saving…", false)
+	return func() tea.Msg {
+		p, err := notes.Save(dir, n)
+		if err != nil {
+			return kataSavedMsg{err: err}
+		}
+		list, lerr := x.List(dir, notes.Filter{Type: notes.TypeKata})
+		all, _ := kata.Attempts(list)
+		return kataSavedMsg{path: p, prog: kata.Replay(id, all[id]), progErr: lerr}
+	}
+}
+
+// savedLine says where the note went and when to practise again.
+func (m *kataModel) savedLine() string {
+	return "Saved " + m.result.Saved + ". " + NextPractice(m.result.Progress, m.opt.Now())
+}
+
+// NextPractice says a kata's box and when it is due again, for people.
+func NextPractice(p kata.Progress, now time.Time) string {
+	if p.Attempts == 0 {
+		return "Not practised yet: due now."
+	}
+	y, mo, d := now.Date()
+	today := time.Date(y, mo, d, 0, 0, 0, 0, p.NextDue.Location())
+	days := int(p.NextDue.Sub(today).Hours()/24 + 0.5)
+	when := "in " + strconv.Itoa(days) + " days"
+	switch {
+	case days <= 0:
+		when = "due now"
+	case days == 1:
+		when = "tomorrow"
+	}
+	return fmt.Sprintf("Box %d of %d: next practice %s (%s).", p.Box, kata.MaxBox, p.NextDue.Format("Mon 2 Jan"), when)
+}

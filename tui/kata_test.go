@@ -1,0 +1,328 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/retrokata/retrokata/kata"
+	"github.com/retrokata/retrokata/notes"
+)
+
+// newTestKata builds a player on a temp notes dir that already holds one
+// attempt at parameter-change (2 days ago, 4/5) so the picker shows scores.
+func newTestKata(t testing.TB, w, h int, adjust func(*KataOptions)) *kataModel {
+	dir := t.TempDir()
+	opt := KataOptions{NotesDir: filepath.Join(dir, "notes"), DraftPath: filepath.Join(dir, "drafts", kata.DraftName),
+		Library: testLibrary(t), Now: func() time.Time { return testNow }}
+	lib := opt.Library
+	k, _ := lib.Kata("parameter-change")
+	s := kata.NewSession(k, testNow.AddDate(0, 0, -2), 0)
+	for i := 0; i < 4; i++ {
+		s.Toggle(i)
+	}
+	if _, err := notes.Save(opt.NotesDir, s.ToNote(k, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if adjust != nil {
+		adjust(&opt)
+	}
+	m := newKataModel(opt, true)
+	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.Update(loadBoard(notes.Index{}, opt.NotesDir, lib, testNow)())
+	return m
+}
+
+// kpress sends keys to the player; "type:text" types text rune by rune.
+func kpress(m *kataModel, keys ...string) tea.Cmd {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		if text, ok := strings.CutPrefix(k, "type:"); ok {
+			for _, r := range text {
+				_, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+			}
+			continue
+		}
+		_, cmd = m.Update(keyMsg(k))
+	}
+	return cmd
+}
+
+// playTo starts the duplicate-import kata from the picker and answers it up
+// to the step named.
+func playTo(t *testing.T, m *kataModel, step string) {
+	t.Helper()
+	kpress(m, "type:duplicate", "enter", "type:Pause the import, tell Spain 漢字 and Italy.", "tab",
+		"type:Upsert on the ERP key and a run lock.", "tab", "type:Ask how we would have seen it.")
+	if step == "stage" {
+		kpress(m, "shift+tab")
+		return
+	}
+	kpress(m, "tab", "type:Every job must be safe to run twice.")
+	if step == "reflect" {
+		return
+	}
+	kpress(m, "tab")
+	if step == "reveal" {
+		return
+	}
+	kpress(m, "tab", "space", "down", "down", "x", "4")
+	if step == "assess" {
+		return
+	}
+	kpress(m, "tab")
+}
+
+func TestKataScreensGolden(t *testing.T) {
+	sizes := [][2]int{{80, 24}, {40, 12}}
+	steps := []string{"picker", "stage", "reflect", "reveal", "assess", "end"}
+	for _, sz := range sizes {
+		w, h := sz[0], sz[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			for _, step := range steps {
+				t.Run(step, func(t *testing.T) {
+					m := newTestKata(t, w, h, nil)
+					if step != "picker" {
+						playTo(t, m, step)
+					}
+					v := m.view()
+					checkFits(t, v, w, h)
+					golden.RequireEqual(t, []byte(plain(v)))
+				})
+			}
+		})
+	}
+	t.Run("120x30/reveal-side-by-side", func(t *testing.T) {
+		m := newTestKata(t, 120, 30, nil)
+		playTo(t, m, "reveal")
+		v := m.view()
+		checkFits(t, v, 120, 30)
+		if !strings.Contains(plain(v), "│") {
+			t.Error("at 120 columns the reference is beside the answers")
+		}
+		golden.RequireEqual(t, []byte(plain(v)))
+	})
+}
+
+func TestKataPickerOrderAndFilter(t *testing.T) {
+	m := newTestKata(t, 80, 24, nil)
+	rows := m.rows()
+	if last := rows[len(rows)-1]; last.k.ID != "parameter-change" || !last.known || last.p.Box != 1 {
+		t.Errorf("the kata practised 2 days ago (box 1, due since yesterday) comes after the never practised ones; last is %+v", last.p)
+	}
+	// parameter-change passed 4/5 two days ago: box 1, due the next day, so due now
+	if p := rows[len(rows)-1].p; !p.Due(testNow) {
+		t.Errorf("box 1 attempt from 2 days ago must be due: %+v", p)
+	}
+	kpress(m, "type:EASY nobody")
+	if rows := m.rows(); len(rows) != 1 || rows[0].k.ID != "orphan-alert" {
+		t.Fatalf("filter 'EASY nobody' = %v", ids(rows))
+	}
+	kpress(m, "esc")
+	if len(m.rows()) != len(m.opt.Library.Katas) {
+		t.Fatal("esc clears the filter")
+	}
+	kpress(m, "type:zzz")
+	if !strings.Contains(plain(m.view()), "No kata matches") {
+		t.Error("an empty result says so")
+	}
+	kpress(m, "enter") // nothing to start
+	if m.mode != kataPick {
+		t.Error("enter on no match starts nothing")
+	}
+	kpress(m, "esc")
+	if cmd := kpress(m, "esc"); !quits(runCmd(cmd)) {
+		t.Error("esc on an empty filter leaves the picker")
+	}
+}
+
+func ids(rows []pickRow) []string {
+	var out []string
+	for _, r := range rows {
+		out = append(out, r.k.ID)
+	}
+	return out
+}
+
+func TestKataWholePracticeToNote(t *testing.T) {
+	m := newTestKata(t, 80, 24, func(o *KataOptions) { o.Timed = 10 * time.Minute })
+	playTo(t, m, "end")
+	cmd := kpress(m, "s")
+	msgs := runCmd(cmd)
+	if len(msgs) != 1 {
+		t.Fatalf("save returned %v", msgs)
+	}
+	runCmd(m.update(msgs[0])) // removes the draft
+	if m.result.Saved == "" {
+		t.Fatalf("not saved: %s", m.status)
+	}
+	data, err := os.ReadFile(m.result.Saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := notes.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Kata != "duplicate-import" || *n.Score != 3 || *n.MaxScore != 6 || n.InTime == nil || !*n.InTime {
+		t.Errorf("meta %+v", n.Meta)
+	}
+	for _, want := range []string{"Pause the import, tell Spain 漢字 and Italy.", "Upsert on the ERP key", "Every job must be safe",
+		"- [x] Stop the harm first", "- [ ] Measure the damage"} {
+		if !strings.Contains(n.Body, want) {
+			t.Errorf("note lacks %q", want)
+		}
+	}
+	if m.result.Progress.Box != 0 && m.result.Progress.Attempts != 1 {
+		t.Errorf("progress %+v", m.result.Progress)
+	}
+	if !strings.Contains(plain(m.view()), "Box 1 of 5: next practice Tue 24 Nov (tomorrow)") {
+		t.Errorf("the saved screen gives the box and next date:\n%s", plain(m.view()))
+	}
+	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+		t.Error("the draft is removed once the note is saved")
+	}
+	if p, _ := m.unsaved(); p != "" {
+		t.Error("nothing unsaved after saving")
+	}
+	if !quits(runCmd(kpress(m, "enter"))) {
+		t.Error("enter leaves after saving")
+	}
+}
+
+func TestKataAutosaveQuitAndResume(t *testing.T) {
+	m := newTestKata(t, 80, 24, nil)
+	kpress(m, "type:duplicate", "enter", "type:half typed")
+	if p, _ := m.unsaved(); p == "" {
+		t.Fatal("a kata being practised has unsaved work")
+	}
+	msgs := runCmd(m.update(tickMsg(testNow)))
+	for _, msg := range msgs {
+		m.update(msg)
+	}
+	d, ok, err := kata.LoadDraft(m.opt.DraftPath)
+	if !ok || err != nil || d.Session.Answers[0] != "half typed" {
+		t.Fatalf("autosave: %+v %v %v", d.Session, ok, err)
+	}
+	kpress(m, "ctrl+c")
+	if m.mode != kataConfirmQuit || !strings.Contains(plain(m.view()), "Quit now?") {
+		t.Fatal("ctrl+c asks")
+	}
+	kpress(m, "esc")
+	if m.mode != kataPlay || !m.typing() {
+		t.Fatal("esc goes back to typing")
+	}
+	kpress(m, "type: more")
+	if !quits(runCmd(kpress(m, "ctrl+c", "y"))) {
+		t.Fatal("y quits")
+	}
+	d, _, _ = kata.LoadDraft(m.opt.DraftPath)
+	if d.Session.Answers[0] != "half typed more" {
+		t.Fatalf("y writes the draft with the last keys: %q", d.Session.Answers[0])
+	}
+
+	// next start: the resume prompt, then the text is back
+	m2 := newTestKata(t, 40, 12, func(o *KataOptions) { o.Draft, o.DraftPath = &d, m.opt.DraftPath })
+	if m2.mode != kataAskResume || !strings.Contains(plain(m2.view()), "A kata in progress") {
+		t.Fatalf("resume is offered:\n%s", plain(m2.view()))
+	}
+	checkFits(t, m2.view(), 40, 12)
+	kpress(m2, "r")
+	if m2.mode != kataPlay || m2.area.Value() != "half typed more" || m2.k.ID != "duplicate-import" {
+		t.Fatalf("resumed %q", m2.area.Value())
+	}
+	// D discards and removes the draft
+	if !quits(runCmd(kpress(m2, "ctrl+c", "D"))) {
+		t.Fatal("D quits")
+	}
+	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+		t.Error("D removes the draft")
+	}
+	if p, _ := m2.unsaved(); p != "" {
+		t.Error("a discarded kata is not written again")
+	}
+}
+
+func TestKataTimedOverAndTinyTerminals(t *testing.T) {
+	now := testNow
+	m := newTestKata(t, 80, 24, func(o *KataOptions) {
+		o.Timed = time.Minute
+		o.ID = "parameter-change"
+		o.Now = func() time.Time { return now }
+	})
+	if m.mode != kataPlay {
+		t.Fatal("an ID skips the picker")
+	}
+	now = now.Add(90 * time.Second)
+	m.update(tickMsg(now))
+	if v := plain(m.view()); !strings.Contains(v, "+00:30 over") {
+		t.Errorf("countdown over time:\n%s", v)
+	}
+	kpress(m, "tab", "tab", "tab", "tab") // reveal: the clock stops
+	now = now.Add(time.Hour)
+	m.update(tickMsg(now))
+	if m.s.Spent != 90*time.Second || *m.s.InTime() {
+		t.Errorf("spent %v in time %v", m.s.Spent, *m.s.InTime())
+	}
+	for _, sz := range [][2]int{{20, 8}, {1, 1}, {200, 60}} {
+		m.update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		for i := 0; i < m.s.Steps(); i++ {
+			m.s.Goto(i)
+			m.enterStep()
+			checkFits(t, m.view(), max(sz[0], 1), max(sz[1], 1))
+		}
+	}
+}
+
+func TestKataHugePaste(t *testing.T) {
+	m := newTestKata(t, 40, 12, func(o *KataOptions) { o.ID = "orphan-alert" })
+	big := strings.Repeat("宽字 wide text ", 1000)
+	m.update(tea.PasteMsg{Content: big})
+	if m.s.Answers[0] != big {
+		t.Fatalf("paste kept %d of %d bytes", len(m.s.Answers[0]), len(big))
+	}
+	checkFits(t, m.view(), 40, 12)
+}
+
+// TestKataThroughTheProgram drives the real bubbletea program with teatest:
+// Init reads the notes, keys go through the event loop, the save runs as a
+// Cmd; the final screen is compared with a golden file.
+func TestKataThroughTheProgram(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {40, 12}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			m := newTestKata(t, sz[0], sz[1], func(o *KataOptions) { o.ID = "orphan-alert" })
+			tm := teatest.NewTestModel(t, single{m}, teatest.WithInitialTermSize(sz[0], sz[1]))
+			send := func(keys ...string) {
+				for _, k := range keys {
+					if text, ok := strings.CutPrefix(k, "type:"); ok {
+						tm.Type(text)
+						continue
+					}
+					tm.Send(keyMsg(k))
+				}
+			}
+			send("type:Find who owns the service.", "tab", "type:Mute it for a day, not forever.", "tab",
+				"type:Alerts need owners.", "tab", "tab", "space", "tab", "s")
+			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Saved") },
+				teatest.WithDuration(10*time.Second))
+			send("enter")
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(single).s.(*kataModel)
+			if fm.result.Saved == "" {
+				t.Fatal("not saved")
+			}
+			if _, err := os.Stat(fm.result.Saved); err != nil {
+				t.Fatal(err)
+			}
+			screen := regexp.MustCompile(`(?m)^in /.*$`).ReplaceAllString(plain(fm.view()), "in $$NOTES")
+			golden.RequireEqual(t, []byte(screen))
+		})
+	}
+}

@@ -1,0 +1,454 @@
+package tui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/kata"
+	"github.com/retrokata/retrokata/notes"
+)
+
+// bodyHeight is what the title bar, progress line, status and help leave.
+func (m *kataModel) bodyHeight() int {
+	helpLines := 1
+	if m.help.ShowAll {
+		for _, col := range m.fullHelp() {
+			helpLines = max(helpLines, len(col))
+		}
+	}
+	return max(1, m.height-3-helpLines)
+}
+
+func (m *kataModel) view() string {
+	if v, small := tooSmall(m.width, m.height); small {
+		return v
+	}
+	w := max(1, m.width)
+	title := "Pick a kata"
+	if m.s != nil && m.mode != kataPick && m.mode != kataAskResume {
+		title = m.k.Title
+	}
+	header := titleBar(m.styles, w, "kata", title) + "\n" + m.progress(w)
+	var body string
+	switch m.mode {
+	case kataAskResume:
+		body = m.askResumeView(w)
+	case kataConfirmQuit:
+		body = dialog(m.styles, w, "Quit now?", "Your answers are kept as a draft and offered again next time you run retrokata kata.\n\n"+
+			"y quit and keep them · D quit and discard them · esc stay")
+	case kataPick:
+		body = m.pickView(w)
+	default:
+		body = m.stepView(w)
+	}
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.styles, w, m.status, m.isErr) + "\n" + m.helpView()
+}
+
+// progress shows the steps and the clock.
+func (m *kataModel) progress(w int) string {
+	st := m.styles
+	if m.s == nil || m.mode == kataPick || m.mode == kataAskResume {
+		n := len(m.opt.Library.Katas)
+		due := 0
+		for _, p := range m.board {
+			if p.Due(m.opt.Now()) {
+				due++
+			}
+		}
+		line := fmt.Sprintf("%d katas", n)
+		if m.board != nil {
+			line += fmt.Sprintf(" · %d due today", due)
+		}
+		return st.Subtle.Render(ansi.Truncate(line, w, "…"))
+	}
+	s := m.s
+	stages := len(s.Answers)
+	names := []string{"Reflect", "Reveal", "Assess", "Tips"}
+	var parts []string
+	for i := 0; i < s.Steps(); i++ {
+		label := ""
+		if i < stages {
+			label = fmt.Sprintf("Stage %d", i+1)
+		} else {
+			label = names[i-stages]
+		}
+		switch {
+		case i == s.Step:
+			parts = append(parts, st.Accent.Render("["+label+"]"))
+		case i < s.Step:
+			parts = append(parts, st.OK.Render("✓"))
+		default:
+			parts = append(parts, st.Subtle.Render("·"))
+		}
+	}
+	bar := strings.Join(parts, " ")
+	clock := st.Subtle.Render(fmtDur(s.Spent))
+	if s.Timed > 0 {
+		if left := s.Remaining(); left >= 0 {
+			clock = st.Subtle.Render(fmtDur(left) + " left")
+		} else {
+			clock = st.Error.Render("+" + fmtDur(-left) + " over")
+		}
+	}
+	if !s.Answering() {
+		clock = st.Subtle.Render("answered in " + fmtDur(s.Spent))
+	}
+	if lipgloss.Width(bar)+lipgloss.Width(clock)+1 > w {
+		label := names[max(0, s.Step-stages)%len(names)]
+		if s.Step < stages {
+			label = fmt.Sprintf("Stage %d/%d", s.Step+1, stages)
+		}
+		bar = st.Accent.Render(fmt.Sprintf("%d/%d %s", s.Step+1, s.Steps(), label))
+	}
+	if gap := w - lipgloss.Width(bar) - lipgloss.Width(clock); gap >= 1 {
+		return bar + strings.Repeat(" ", gap) + clock
+	}
+	return ansi.Truncate(bar+" "+clock, w, "")
+}
+
+func (m *kataModel) askResumeView(w int) string {
+	d := m.opt.Draft
+	title := d.Session.Kata
+	if k, ok := m.opt.Library.Kata(d.Session.Kata); ok {
+		title = k.Title
+	}
+	info := fmt.Sprintf("%s · step %d of %d · saved %s", notes.Sanitize(title), d.Session.Step+1, d.Session.Steps(),
+		d.Saved.Local().Format("Mon 2 Jan 15:04"))
+	return dialog(m.styles, w, "A kata in progress was found.", info+"\n\nr resume it · d discard it · q quit and keep it")
+}
+
+// pickView lists the katas: title, difficulty, tags, scores and due state.
+func (m *kataModel) pickView(w int) string {
+	st := m.styles
+	rows := m.rows()
+	m.filter.SetWidth(max(4, w-len(m.filter.Prompt)-1))
+	top := m.filter.View() + "\n"
+	h := m.bodyHeight() - 2
+	if len(rows) == 0 {
+		return top + "\n" + st.Subtle.Render(wrap("No kata matches. esc clears the filter.", w))
+	}
+	sel := min(m.pickSel, len(rows)-1)
+	detail := ""
+	if h >= 8 {
+		detail = st.Subtle.Render(wrap(notes.Sanitize(rows[sel].k.Summary), w))
+		h -= height(detail) + 1
+	}
+	h = max(1, h)
+	start := window(sel, len(rows), h)
+	var b strings.Builder
+	for i := start; i < min(len(rows), start+h); i++ {
+		b.WriteString(m.pickLine(w, rows[i], i == sel) + "\n")
+	}
+	list := strings.TrimRight(b.String(), "\n")
+	out := top + "\n" + fit(list, w, h)
+	if detail != "" {
+		out += "\n\n" + detail
+	}
+	return out
+}
+
+func (m *kataModel) pickLine(w int, r pickRow, selected bool) string {
+	st := m.styles
+	mark := "  "
+	title := st.Title
+	if selected {
+		mark = st.Selected.Render("› ")
+		title = st.Selected
+	}
+	due := st.Subtle.Render("…")
+	score := ""
+	if r.known {
+		switch {
+		case r.p.Attempts == 0:
+			due = st.Warn.Render("new")
+		case r.p.Due(m.opt.Now()):
+			due = st.Warn.Render("due")
+		default:
+			days := int(r.p.NextDue.Sub(m.opt.Now()).Hours()/24) + 1
+			due = st.Subtle.Render(fmt.Sprintf("in %dd", days))
+		}
+		if r.p.Attempts > 0 {
+			score = fmt.Sprintf("%d/%d best %d", r.p.LastScore, r.p.MaxScore, r.p.BestScore)
+		}
+	}
+	// columns, dropped from the right as the terminal narrows
+	right := fmt.Sprintf("%-6s", r.k.Difficulty)
+	if w >= 70 {
+		right = fmt.Sprintf("%-6s  %-16s  %-11s", r.k.Difficulty, ansi.Truncate(strings.Join(r.k.Tags, ","), 16, "…"), score)
+	} else if w < 50 {
+		right = ""
+	}
+	dueW := 5
+	tw := max(4, w-2-lipgloss.Width(right)-dueW-3)
+	t := ansi.Truncate(notes.Sanitize(r.k.Title), tw, "…")
+	line := mark + title.Render(t) + strings.Repeat(" ", max(1, tw-lipgloss.Width(t)+1))
+	if right != "" {
+		line += st.Subtle.Render(right) + " "
+	}
+	return line + due
+}
+
+func (m *kataModel) stepView(w int) string {
+	st := m.styles
+	s := m.s
+	if m.result.Saved != "" {
+		return m.savedView(w)
+	}
+	switch s.Current() {
+	case kata.KindStage:
+		i := s.Step
+		stage := m.k.Stages[i]
+		prompt := stage.Prompt
+		if prompt == "" {
+			prompt = content.DefaultPrompt
+		}
+		var b strings.Builder
+		for j := 0; j < i && m.bodyHeight() >= 14; j++ {
+			ans := firstLine(s.Answers[j])
+			if ans == "" {
+				ans = "(no answer)"
+			}
+			b.WriteString(st.Subtle.Render(ansi.Truncate(fmt.Sprintf("✓ %s — you: %s", stageName(m.k, j), notes.Sanitize(ans)), w, "…")) + "\n")
+		}
+		head := fmt.Sprintf("Stage %d of %d", i+1, len(m.k.Stages))
+		if t := strings.TrimSpace(stage.Title); t != "" {
+			head += " · " + notes.Sanitize(t)
+		}
+		b.WriteString(st.Label.Render(wrap(head, w)) + "\n")
+		b.WriteString(wrap(reflow(notes.Sanitize(stage.Situation)), w))
+		return m.withBox(w, b.String(), prompt)
+	case kata.KindReflect:
+		text := st.Label.Render("The situation is over. Step back.") + "\n" +
+			st.Subtle.Render(wrap("Your answers are saved as you type. Next comes the reference, then you score yourself.", w))
+		return m.withBox(w, text, "What would you learn from this?")
+	case kata.KindReveal:
+		return m.revealView(w)
+	case kata.KindAssess:
+		return m.assessView(w)
+	}
+	return m.endView(w)
+}
+
+// withBox shows the situation (scrolled with pgup/pgdn), the question and
+// the answer box below it.
+func (m *kataModel) withBox(w int, situation, prompt string) string {
+	st := m.styles
+	q := st.Accent.Render(wrap(prompt, w))
+	box := m.area.View()
+	room := m.bodyHeight() - height(q) - height(box)
+	if room < 1 {
+		return q + "\n" + box
+	}
+	gap := "\n"
+	if room >= 6 {
+		gap, room = "\n\n", room-1 // a blank line above the question
+	}
+	if height(situation) > room {
+		top := m.scroll
+		shown := scrollLines(situation, &top, max(1, room-1))
+		m.scroll = top
+		if room > 1 {
+			more := "pgdn: more"
+			if top > 0 {
+				more = "pgup/pgdn: more"
+			}
+			shown += "\n" + st.Subtle.Render(more)
+		}
+		situation = shown
+	}
+	return situation + gap + q + "\n" + box
+}
+
+// revealView puts the answers beside the reference, or above it when the
+// terminal is narrow.
+func (m *kataModel) revealView(w int) string {
+	st := m.styles
+	side := w >= 100
+	cw := w
+	if side {
+		cw = (w - 3) / 2
+	}
+	var mine strings.Builder
+	mine.WriteString(st.Accent.Render("Your answers") + "\n")
+	for i, a := range m.s.Answers {
+		mine.WriteString(st.Label.Render(wrap(stageName(m.k, i), cw)) + "\n")
+		if strings.TrimSpace(a) == "" {
+			mine.WriteString(st.Subtle.Render("(no answer)") + "\n")
+		} else {
+			mine.WriteString(wrap(notes.Sanitize(strings.TrimSpace(a)), cw) + "\n")
+		}
+	}
+	mine.WriteString(st.Label.Render("What you would learn") + "\n")
+	if r := strings.TrimSpace(m.s.Reflection); r != "" {
+		mine.WriteString(wrap(notes.Sanitize(r), cw))
+	} else {
+		mine.WriteString(st.Subtle.Render("(nothing written)"))
+	}
+	var ref strings.Builder
+	ref.WriteString(st.Accent.Render("Reference") + "\n")
+	ref.WriteString(st.Label.Render("Reaction") + "\n" + wrap(reflow(notes.Sanitize(m.k.Reaction)), cw) + "\n")
+	ref.WriteString(st.Label.Render("Learnings"))
+	for _, l := range m.k.Learnings {
+		ref.WriteString("\n" + hang("• "+reflow(notes.Sanitize(l)), 2, cw))
+	}
+	var all string
+	if side {
+		a, b := mine.String(), ref.String()
+		hgt := max(height(a), height(b))
+		bar := strings.TrimSuffix(strings.Repeat(" │ \n", hgt), "\n")
+		all = lipgloss.JoinHorizontal(lipgloss.Top, fit(a, cw, hgt), st.Subtle.Render(bar), fit(b, cw, hgt))
+	} else {
+		all = mine.String() + "\n\n" + ref.String()
+	}
+	return scrollLines(all, &m.scroll, m.bodyHeight())
+}
+
+func (m *kataModel) assessView(w int) string {
+	st := m.styles
+	var b strings.Builder
+	b.WriteString(st.Label.Render(wrap("Did your answers cover these? Check each key point they did.", w)) + "\n")
+	h := m.bodyHeight() - height(b.String()) - 2
+	points := m.k.KeyPoints
+	var lines []string
+	starts := make([]int, len(points)+1) // first line of each point
+	for i, kp := range points {
+		starts[i] = len(lines)
+		box := "[ ]"
+		if m.s.Checked[i] {
+			box = st.OK.Render("[x]")
+		}
+		mark := "  "
+		text := wrap(reflow(notes.Sanitize(kp)), max(1, w-6))
+		if i == m.sel {
+			mark = st.Selected.Render("› ")
+			text = st.Selected.Render(text)
+		}
+		for j, l := range strings.Split(text, "\n") {
+			if j == 0 {
+				lines = append(lines, mark+box+" "+l)
+			} else {
+				lines = append(lines, "      "+l)
+			}
+		}
+	}
+	starts[len(points)] = len(lines)
+	// show whole points from the first one that keeps the selected in view
+	h = max(1, h)
+	top := 0
+	sel := max(0, min(m.sel, len(points)-1))
+	for top < sel && starts[sel+1]-starts[top] > h {
+		top++
+	}
+	from := starts[min(top, len(points))]
+	b.WriteString(strings.Join(lines[from:min(len(lines), from+h)], "\n"))
+	score := fmt.Sprintf("Score %d/%d", m.s.Score(), m.s.MaxScore())
+	b.WriteString("\n\n" + st.Accent.Render(score) + st.Subtle.Render(" · 80% moves the kata up a box"))
+	return b.String()
+}
+
+// endView shows the score, the time, the box it leads to and the tips.
+func (m *kataModel) endView(w int) string {
+	st := m.styles
+	s := m.s
+	var b strings.Builder
+	score, maxScore := s.Score(), s.MaxScore()
+	b.WriteString(st.Accent.Render(fmt.Sprintf("Score %d/%d", score, maxScore)))
+	if kata.Passed(score, maxScore) {
+		b.WriteString(st.OK.Render(" · passed: the kata moves up a box"))
+	} else {
+		b.WriteString(st.Warn.Render(" · under 80%: the kata comes back tomorrow"))
+	}
+	b.WriteString("\n")
+	if s.Timed > 0 {
+		if *s.InTime() {
+			b.WriteString(st.OK.Render(wrap(fmt.Sprintf("Answered in %s, within the %s allowed.", kata.Duration(s.Spent), kata.Duration(s.Timed)), w)))
+		} else {
+			b.WriteString(st.Warn.Render(wrap(fmt.Sprintf("Answered in %s: over the %s allowed.", kata.Duration(s.Spent), kata.Duration(s.Timed)), w)))
+		}
+	} else {
+		b.WriteString(st.Subtle.Render("Answered in " + kata.Duration(s.Spent) + "."))
+	}
+	b.WriteString("\n")
+	if len(m.k.Tips) > 0 {
+		b.WriteString("\n" + st.Label.Render("Tips this kata practises") + "\n")
+		for _, n := range m.k.Tips {
+			t, ok := m.opt.Library.Tip(n)
+			if !ok {
+				continue
+			}
+			b.WriteString(hang(fmt.Sprintf("%d. %s", n, notes.Sanitize(t.Title)), 3, w) + "\n")
+			if t.Try != "" {
+				b.WriteString(st.Subtle.Render(hang("   Try: "+reflow(notes.Sanitize(t.Try)), 8, w)) + "\n")
+			}
+		}
+	}
+	b.WriteString("\n" + st.Title.Render(wrap("Press s to save the note.", w)))
+	return scrollLines(b.String(), &m.scroll, m.bodyHeight())
+}
+
+func (m *kataModel) savedView(w int) string {
+	st := m.styles
+	text := st.OK.Render(wrap("Saved "+filepath.Base(m.result.Saved), w)) + "\n" +
+		st.Subtle.Render(ansi.Truncate("in "+filepath.Dir(m.result.Saved), w, "…")) + "\n\n" +
+		st.Accent.Render(wrap(NextPractice(m.result.Progress, m.opt.Now()), w))
+	if m.result.ProgressErr != nil {
+		text += "\n" + st.Warn.Render(wrap("Some notes could not be read: "+m.result.ProgressErr.Error(), w))
+	}
+	return "\n" + text + "\n\n" + st.Subtle.Render(wrap("See your progress with retrokata stats.", w))
+}
+
+func (m *kataModel) helpView() string {
+	if m.help.ShowAll {
+		return m.help.FullHelpView(m.fullHelp())
+	}
+	short, pin := m.shortHelp()
+	return shortHelp(m.help, short, pin, m.width)
+}
+
+func (m *kataModel) shortHelp() ([]key.Binding, *key.Binding) {
+	k := m.keys
+	b := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	switch {
+	case m.mode == kataAskResume:
+		return []key.Binding{k.Resume, b("d", "discard"), k.Quit}, nil
+	case m.mode == kataConfirmQuit:
+		return []key.Binding{k.Yes, k.Discard, k.No}, nil
+	case m.mode == kataPick:
+		return []key.Binding{b("↑/↓", "choose"), k.Start, b("type", "filter"), b("esc", "clear/quit")}, nil
+	case m.result.Saved != "":
+		return []key.Binding{b("enter", "done")}, nil
+	case m.typing():
+		return []key.Binding{b("tab", "next"), k.Prev, b("pgup/pgdn", "situation")}, &k.QuitTyping
+	}
+	switch m.s.Current() {
+	case kata.KindReveal:
+		return []key.Binding{k.Next, b("↑/↓", "scroll"), k.Prev, k.Quit}, &k.Help
+	case kata.KindAssess:
+		return []key.Binding{k.Toggle, b("tab", "finish"), b("↑/↓", "move"), k.Prev, k.Quit}, &k.Help
+	}
+	return []key.Binding{k.Save, k.Prev, b("↑/↓", "scroll"), k.Quit}, &k.Help
+}
+
+func (m *kataModel) fullHelp() [][]key.Binding {
+	short, pin := m.shortHelp()
+	if pin == nil {
+		return [][]key.Binding{short}
+	}
+	return [][]key.Binding{short, {m.keys.PageUp, m.keys.PageDown, *pin}}
+}
+
+// stageName is "2. Tuesday, 11:30", or "Stage 2" for a stage without title.
+func stageName(k content.Kata, i int) string {
+	if t := strings.TrimSpace(k.Stages[i].Title); t != "" {
+		return fmt.Sprintf("%d. %s", i+1, notes.Sanitize(t))
+	}
+	return fmt.Sprintf("Stage %d", i+1)
+}
