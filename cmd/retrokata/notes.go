@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
 )
@@ -339,6 +340,76 @@ type statsJSON struct {
 	ActionsDone    int            `json:"actions_done"`
 	ActionsOverdue int            `json:"actions_overdue"`
 	KataAttempts   int            `json:"kata_attempts"`
+	KatasPractised int            `json:"katas_practised"`
+	KatasDue       int            `json:"katas_due"`
+	Streak         int            `json:"streak"`
+	Katas          []kataProgJSON `json:"katas"`
+	KataProblems   []string       `json:"kata_problems"`
+}
+
+// kataProgJSON is one kata's Leitner progress in `stats --json`.
+type kataProgJSON struct {
+	Kata      string `json:"kata"`
+	Title     string `json:"title"`
+	Attempts  int    `json:"attempts"`
+	LastScore int    `json:"last_score"`
+	BestScore int    `json:"best_score"`
+	MaxScore  int    `json:"max_score"`
+	Box       int    `json:"box"`
+	NextDue   string `json:"next_due"` // YYYY-MM-DD; "" when never practised
+	Due       bool   `json:"due"`
+}
+
+// kataStats replays the kata notes: every kata of the library, plus any
+// kata id found only in notes (a kata since removed keeps its history).
+func (e *env) kataStats(s *statsJSON, list []notes.Entry) {
+	all, probs := kata.Attempts(list)
+	lib := e.library()
+	var ids []string
+	known := map[string]bool{}
+	for _, k := range lib.Katas {
+		ids = append(ids, k.ID)
+		known[k.ID] = true
+	}
+	var extra []string
+	for id := range all {
+		if !known[id] {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	now := e.now()
+	s.Katas = []kataProgJSON{}
+	for _, p := range kata.Board(append(ids, extra...), all, now) {
+		title, maxScore := p.Kata, p.MaxScore
+		if k, ok := lib.Kata(p.Kata); ok {
+			title = k.Title
+			if p.Attempts == 0 {
+				maxScore = len(k.KeyPoints)
+			}
+		}
+		j := kataProgJSON{Kata: p.Kata, Title: title, Attempts: p.Attempts, LastScore: p.LastScore, BestScore: p.BestScore,
+			MaxScore: maxScore, Box: p.Box, Due: p.Due(now)}
+		if p.Attempts > 0 {
+			j.NextDue = p.NextDue.Format("2006-01-02")
+			s.KatasPractised++
+			s.KataAttempts += p.Attempts
+		}
+		if j.Due {
+			s.KatasDue++
+		}
+		s.Katas = append(s.Katas, j)
+	}
+	s.Streak = kata.Streak(all, now)
+	s.KataProblems = []string{}
+	for _, p := range probs {
+		s.KataProblems = append(s.KataProblems, p.Error())
+	}
+}
+
+// kataBar draws a kata's box out of 5: ■■■□□.
+func kataBar(box int) string {
+	return strings.Repeat("■", box) + strings.Repeat("□", kata.MaxBox-box)
 }
 
 func newStatsCmd(e *env) *cobra.Command {
@@ -364,8 +435,6 @@ func newStatsCmd(e *env) *cobra.Command {
 				case notes.TypeRetro:
 					s.Retros++
 					s.RetrosByTeam[en.Meta.Team]++
-				case notes.TypeKata:
-					s.KataAttempts++
 				}
 				for _, a := range en.Actions {
 					if a.CarriedCopy() {
@@ -382,6 +451,7 @@ func newStatsCmd(e *env) *cobra.Command {
 					}
 				}
 			}
+			e.kataStats(&s, list)
 			if asJSON {
 				return e.printJSON(s)
 			}
@@ -399,7 +469,26 @@ func newStatsCmd(e *env) *cobra.Command {
 				fmt.Fprintf(e.stdout, "  %-20s %d\n", clean(name), s.RetrosByTeam[t])
 			}
 			fmt.Fprintf(e.stdout, "Actions: %d open (%d overdue), %d done\n", s.ActionsOpen, s.ActionsOverdue, s.ActionsDone)
-			fmt.Fprintf(e.stdout, "Kata attempts: %d\n", s.KataAttempts)
+			fmt.Fprintf(e.stdout, "Katas: %s, %d of %d katas practised, %d due today, streak %s\n",
+				plural(s.KataAttempts, "attempt"), s.KatasPractised, len(s.Katas), s.KatasDue, plural(s.Streak, "day"))
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			for _, k := range s.Katas {
+				if k.Attempts == 0 {
+					continue
+				}
+				due := "next " + k.NextDue
+				if k.Due {
+					due = "due now"
+				}
+				fmt.Fprintf(tw, "  %s\t%s\tbox %d\tlast %d/%d\tbest %d/%d\t%s\n", clean(k.Kata), kataBar(k.Box), k.Box,
+					k.LastScore, k.MaxScore, k.BestScore, k.MaxScore, due)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			for _, p := range s.KataProblems {
+				fmt.Fprintf(e.stderr, "retrokata: %s\n", clean(p))
+			}
 			if s.Broken > 0 {
 				fmt.Fprintf(e.stdout, "Broken notes: %d (see 'retrokata list')\n", s.Broken)
 			}
@@ -408,4 +497,11 @@ func newStatsCmd(e *env) *cobra.Command {
 	}
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return c
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

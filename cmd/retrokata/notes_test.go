@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -141,5 +142,81 @@ func TestInitAndRepoNotesDir(t *testing.T) {
 	out, _, _ = runCLIWith(t, set, "list")
 	if !strings.Contains(out, "Kata game day") {
 		t.Errorf("list in a repo with .retrokata.yaml: %s", out)
+	}
+}
+
+func kataNote(id, date string, score, maxScore int) string {
+	return "---\ntype: kata\ntitle: Kata " + id + "\ndate: " + date + "\nkata: " + id +
+		"\nscore: " + strconv.Itoa(score) + "\nmax_score: " + strconv.Itoa(maxScore) + "\n---\n# Kata\n"
+}
+
+func TestStatsKataProgress(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// game-day: files in reverse date order: pass 21, pass 22 → box 2, due 25
+	write("a.md", kataNote("game-day", "2026-11-22T10:00:00Z", 5, 5))
+	write("b.md", kataNote("game-day", "2026-11-21T10:00:00Z", 4, 5))
+	// orphan-alert: pass then fail → box 1, next due the 21st: due
+	write("c.md", kataNote("orphan-alert", "2026-11-19T10:00:00Z", 5, 5))
+	write("d.md", kataNote("orphan-alert", "2026-11-20T10:00:00Z", 1, 5))
+	// a kata id no longer in the library still has its progress
+	write("e.md", kataNote("retired-kata", "2026-11-23T09:00:00Z", 3, 3))
+	// a hand-edited score above max_score is a broken note (listed with
+	// its line); a kata note without a score is a kata problem: both are
+	// reported, neither is counted
+	write("f.md", strings.Replace(kataNote("game-day", "2026-11-23T10:00:00Z", 4, 5), "score: 4", "score: 9", 1))
+	write("g.md", strings.Replace(kataNote("game-day", "2026-11-23T10:00:00Z", 4, 5), "score: 4\n", "", 1))
+	out, errOut, code := runCLI(t, nil, "stats", "--dir", dir, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var s statsJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]kataProgJSON{}
+	for _, k := range s.Katas {
+		got[k.Kata] = k
+	}
+	want := map[string]kataProgJSON{
+		"game-day":     {Kata: "game-day", Attempts: 2, LastScore: 5, BestScore: 5, MaxScore: 5, Box: 2, NextDue: "2026-11-25"},
+		"orphan-alert": {Kata: "orphan-alert", Attempts: 2, LastScore: 1, BestScore: 5, MaxScore: 5, Box: 1, NextDue: "2026-11-21", Due: true},
+		"retired-kata": {Kata: "retired-kata", Title: "retired-kata", Attempts: 1, LastScore: 3, BestScore: 3, MaxScore: 3, Box: 1, NextDue: "2026-11-24"},
+	}
+	for id, w := range want {
+		g := got[id]
+		if w.Title == "" {
+			w.Title = g.Title
+		}
+		if g != w {
+			t.Errorf("%s = %+v, want %+v", id, g, w)
+		}
+	}
+	if k := got["duplicate-import"]; k.Attempts != 0 || !k.Due || k.Box != 0 || k.NextDue != "" || k.MaxScore != 6 {
+		t.Errorf("never practised = %+v", k)
+	}
+	// 13 library katas + the retired one; due: 11 never practised + orphan-alert
+	if len(s.Katas) != 14 || s.KatasPractised != 3 || s.KatasDue != 12 || s.Streak != 5 {
+		t.Errorf("totals: %d katas, %d practised, %d due, streak %d", len(s.Katas), s.KatasPractised, s.KatasDue, s.Streak)
+	}
+	if len(s.KataProblems) != 1 || !strings.Contains(s.KataProblems[0], "g.md: kata note without score") || s.Broken != 1 {
+		t.Errorf("problems = %q, broken %d", s.KataProblems, s.Broken)
+	}
+	_, errOut, _ = runCLI(t, nil, "list", "--dir", dir)
+	if !strings.Contains(errOut, "f.md:6: score 9 is outside 0..max_score (5)") {
+		t.Errorf("list names the bad score: %q", errOut)
+	}
+	if s.Katas[0].Attempts != 0 || s.Katas[len(s.Katas)-1].Kata != "game-day" {
+		t.Errorf("due katas come first, the furthest due last: %v first, %v last", s.Katas[0].Kata, s.Katas[len(s.Katas)-1].Kata)
+	}
+	table, _, _ := runCLI(t, nil, "stats", "--dir", dir)
+	for _, want := range []string{"Katas: 5 attempts, 3 of 14 katas practised, 12 due today, streak 5 days", "game-day", "■■□□□", "box 2", "next 2026-11-25", "due now"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
 	}
 }

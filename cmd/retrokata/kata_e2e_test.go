@@ -1,0 +1,133 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/retrokata/retrokata/internal/tmuxtest"
+	"github.com/retrokata/retrokata/kata"
+	"github.com/retrokata/retrokata/notes"
+)
+
+// A whole kata in a real terminal, from the picker to the saved note, then
+// `stats --json` shows the attempt with its box and next due date.
+func TestKataInRealTerminal(t *testing.T) {
+	home, env := isolatedEnv(t)
+	dir := filepath.Join(home, "notes")
+	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: env, Dir: home},
+		binPath, "kata", "--timed", "10", "--dir", dir)
+	s.WaitFor("13 due today", wait)
+	s.Type("nobody")
+	s.WaitFor("The alert nobody owns", wait)
+	s.Keys("Enter")
+	s.WaitFor("Stage 1 of 2", wait)
+	s.WaitFor("10:00 left", wait)
+	s.Type("Check customer impact, then find the owner 漢字.")
+	s.WaitFor("find the owner 漢字.", wait)
+	s.Keys("Tab")
+	s.WaitFor("Stage 2 of 2", wait)
+	s.Type("Give every alert an owner and a runbook.")
+	s.WaitFor("runbook.", wait)
+	s.Keys("Tab")
+	s.WaitFor("What would you learn from this?", wait)
+	s.Type("Alerts without owners wake the wrong people.")
+	s.WaitFor("wrong people.", wait)
+	s.Keys("Tab")
+	s.WaitFor("Reference", wait)
+	s.Keys("Tab")
+	s.WaitFor("Did your answers cover these?", wait)
+	for _, k := range []string{"1", "2", "4", "5"} {
+		s.Keys(k)
+	}
+	s.WaitFor("Score 4/5", wait)
+	s.Keys("Tab")
+	s.WaitFor("passed: the kata moves up a box", wait)
+	s.Keys("s")
+	s.WaitFor("(tomorrow).", wait)
+	s.WaitFor("Box 1 of 5: next practice", wait)
+	s.Keys("Enter")
+	if code := s.WaitExit(wait); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, s.Screen())
+	}
+	s.WaitFor("Saved "+dir, wait)
+
+	files, _ := filepath.Glob(filepath.Join(dir, "*-kata-the-alert-nobody-owns.md"))
+	if len(files) != 1 {
+		t.Fatalf("notes: %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	n, err := notes.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Kata != "orphan-alert" || *n.Score != 4 || *n.MaxScore != 5 || n.InTime == nil || !*n.InTime {
+		t.Errorf("meta: %+v", n.Meta)
+	}
+	for _, want := range []string{"**My answer.** Check customer impact, then find the owner 漢字.",
+		"Alerts without owners wake the wrong people.", "- [x] Check customer impact first", "- [ ] Write down what you did"} {
+		if !strings.Contains(n.Body, want) {
+			t.Errorf("note lacks %q:\n%s", want, n.Body)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(home, "state", "retrokata", "drafts", kata.DraftName)); !os.IsNotExist(err) {
+		t.Errorf("the draft must be gone once the note is saved: %v", err)
+	}
+
+	out, errOut, code := runCLIWith(t, nil, "stats", "--json", "--dir", dir)
+	if code != 0 {
+		t.Fatalf("stats: %d %s", code, errOut)
+	}
+	var st statsJSON
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range st.Katas {
+		if k.Kata == "orphan-alert" {
+			if k.Attempts != 1 || k.LastScore != 4 || k.Box != 1 || k.NextDue == "" || k.Due {
+				t.Errorf("stats: %+v", k)
+			}
+			return
+		}
+	}
+	t.Errorf("orphan-alert not in stats: %s", out)
+}
+
+// SIGTERM while answering keeps the answer in the draft; the next start
+// offers to resume it.
+func TestKataSIGTERMThenResume(t *testing.T) {
+	home, env := isolatedEnv(t)
+	draft := filepath.Join(home, "state", "retrokata", "drafts", kata.DraftName)
+	s := tmuxtest.Start(t, tmuxtest.Options{Width: 40, Height: 12, Env: env, Dir: home},
+		binPath, "kata", "game-day", "--dir", filepath.Join(home, "notes"))
+	s.WaitFor("Stage 1 of", wait)
+	s.Type("Half an answer")
+	s.WaitFor("Half an answer", wait)
+	if err := syscall.Kill(s.ProgramPID(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	s.WaitExit(wait)
+	d, ok, err := kata.LoadDraft(draft)
+	if !ok || err != nil || d.Session.Answers[0] != "Half an answer" {
+		t.Fatalf("draft after SIGTERM: ok=%v err=%v %+v", ok, err, d.Session)
+	}
+	r := tmuxtest.Start(t, tmuxtest.Options{Width: 40, Height: 12, Env: env, Dir: home},
+		binPath, "kata", "--dir", filepath.Join(home, "notes"))
+	r.WaitFor("A kata in progress", wait)
+	r.Keys("r")
+	r.WaitFor("Half an answer", wait)
+}
+
+func TestKataNeedsATerminal(t *testing.T) {
+	_, stderr, code := runCLIWith(t, nil, "kata")
+	if code != 2 || !strings.Contains(stderr, "retrokata: kata needs an interactive terminal") {
+		t.Fatalf("code %d, stderr %q", code, stderr)
+	}
+	out, _, code := runCLIWith(t, nil, "kata", "list")
+	if code != 0 || !strings.Contains(out, "orphan-alert") {
+		t.Fatalf("kata list works without a terminal: %d %q", code, out)
+	}
+}
