@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -48,6 +49,40 @@ func BenchmarkRetroKeystroke(b *testing.B) {
 			i := 0
 			for b.Loop() {
 				m, _ = m.Update(c.keys[i%len(c.keys)])
+				_ = m.view()
+				i++
+			}
+		})
+	}
+}
+
+// BenchmarkKataKeystroke is one key press in the kata player: typing an
+// answer (with 2,000 characters already typed), moving in the picker,
+// scrolling the reveal and ticking key points.
+func BenchmarkKataKeystroke(b *testing.B) {
+	long := strings.Repeat("A long answer with 漢字 and more words. ", 50)
+	cases := []struct {
+		name  string
+		setup func(m *kataModel)
+		keys  []tea.KeyPressMsg
+	}{
+		{"picker-move", func(m *kataModel) {}, []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}},
+		{"picker-filter", func(m *kataModel) {}, []tea.KeyPressMsg{keyMsg("e"), keyMsg("backspace")}},
+		{"answer-typing", func(m *kataModel) { kpress(m, "enter"); m.update(tea.PasteMsg{Content: long}) },
+			[]tea.KeyPressMsg{keyMsg("x"), keyMsg("backspace")}},
+		{"reveal-scroll", func(m *kataModel) { kpress(m, "enter", "tab", "tab", "tab", "tab") },
+			[]tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}},
+		{"assess-tick", func(m *kataModel) { kpress(m, "enter", "tab", "tab", "tab", "tab", "tab") },
+			[]tea.KeyPressMsg{keyMsg("space"), keyMsg("down")}},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			m := newTestKata(b, 80, 24, nil)
+			c.setup(m)
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				m.Update(c.keys[i%len(c.keys)])
 				_ = m.view()
 				i++
 			}
