@@ -117,3 +117,9 @@ func RunKata(ctx context.Context, opt KataOptions, extra ...tea.ProgramOption) (
 	res.DraftErr = derr
 	return res, err
 }
+
+// RunBrowser runs the notes browser until the user quits it.
+func RunBrowser(ctx context.Context, opt BrowserOptions, extra ...tea.ProgramOption) error {
+	_, _, err := runScreen(ctx, newBrowserModel(opt, true), extra)
+	return err
+}

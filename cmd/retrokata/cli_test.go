@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
-	"github.com/retrokata/retrokata/notes"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 // runCLI runs the command tree in-process with the given arguments and

@@ -3,13 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os/signal"
 
+	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/tui"
 	"github.com/spf13/cobra"
 )
-
-// errNotImplemented marks a command whose issue has not landed yet.
-var errNotImplemented = errors.New("not implemented yet")
 
 // newRootCmd builds the whole command tree.
 func newRootCmd(e *env) *cobra.Command {
@@ -28,7 +27,18 @@ Run it with no command for the home screen.`,
 				return usagef("Run 'retrokata --help' to see the commands that work without one.",
 					"the home screen needs an interactive terminal")
 			}
-			return tui.RunHome(cmd.Context())
+			loc, err := e.location(cmd)
+			if err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
+			defer stop()
+			err = tui.RunHome(ctx, tui.HomeOptions{Location: loc, CacheDir: e.xdg.CacheHome, DraftsDir: notes.DraftsDir(e.xdg),
+				Library: e.library(), Editor: tui.Editor(e.getenv), Now: e.now})
+			if errors.Is(err, tui.ErrStopped) {
+				return fmt.Errorf("stopped by a signal; work in progress is kept as a draft")
+			}
+			return err
 		},
 	}
 	root.SetIn(e.stdin)
@@ -54,7 +64,7 @@ Run it with no command for the home screen.`,
 		newInitCmd(e),
 	)
 	add("notes",
-		stub("notes", "Browse notes and tick actions", cobra.NoArgs),
+		newNotesCmd(e),
 		newListCmd(e),
 		newShowCmd(e),
 		newActionsCmd(e),
@@ -66,16 +76,4 @@ Run it with no command for the home screen.`,
 		newContentCmd(e),
 	)
 	return root
-}
-
-// stub registers a command whose behaviour lands with a later issue.
-func stub(use, short string, a cobra.PositionalArgs) *cobra.Command {
-	return &cobra.Command{
-		Use:   use,
-		Short: short,
-		Args:  args(a),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return fmt.Errorf("%s: %w", cmd.Name(), errNotImplemented)
-		},
-	}
 }

@@ -1,0 +1,208 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retrokata/retrokata/notes"
+)
+
+func (m *browserModel) helpKeys() (short []key.Binding, full [][]key.Binding) {
+	b := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	switch {
+	case m.filter.Focused():
+		short = []key.Binding{b("type", "filter"), b("enter", "keep"), b("esc", "clear"), b("ctrl+c", "quit")}
+	case m.mode == browseActions:
+		short = []key.Binding{b("space", "tick/untick"), b("o", "group by owner/note"), b("↑/↓", "move"), b("enter", "open note"), b("a/esc", "notes"), b("q", "quit")}
+	case m.showPreview:
+		short = []key.Binding{b("↑/↓", "scroll"), b("esc", "back"), b("e", "edit"), b("q", "quit")}
+	default:
+		short = []key.Binding{b("/", "filter"), b("a", "actions"), b("e", "edit"), b("↑/↓", "move")}
+		if !m.side() {
+			short = append(short, b("enter", "preview"))
+		} else {
+			short = append(short, b("pgup/pgdn", "scroll preview"))
+		}
+		short = append(short, b("q", "quit"))
+	}
+	return short, [][]key.Binding{short}
+}
+
+func (m *browserModel) bodyHeight() int { return max(1, m.height-3) }
+
+func (m *browserModel) view() string {
+	if v, small := tooSmall(m.width, m.height); small {
+		return v
+	}
+	st := m.styles
+	w := max(1, m.width)
+	sub := fmt.Sprintf("%d notes", len(m.entries))
+	if m.filter.Value() != "" {
+		sub = fmt.Sprintf("%d of %d notes", len(m.shown), len(m.entries))
+	}
+	if m.mode == browseActions {
+		sub = "open actions"
+	}
+	header := titleBar(st, w, "notes", sub)
+	var body string
+	switch {
+	case !m.loaded:
+		body = st.Subtle.Render("Reading " + notes.Sanitize(m.opt.NotesDir) + "…")
+	case m.mode == browseActions:
+		body = m.actionsView(w)
+	case m.side():
+		lw := m.listWidth()
+		pw := w - lw - 3
+		h := m.bodyHeight()
+		bar := strings.TrimSuffix(strings.Repeat(" │ \n", h), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, fit(m.listView(lw), lw, h), st.Subtle.Render(bar), fit(m.previewView(pw), pw, h))
+	case m.showPreview:
+		body = m.previewView(w)
+	default:
+		body = m.listView(w)
+	}
+	short, _ := m.helpKeys()
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(st, w, m.status, m.isErr) + "\n" + shortHelp(m.help, short, nil, w)
+}
+
+// listView is the filter line and one line per note: date, type, title,
+// team, open actions; a broken note shows its error.
+func (m *browserModel) listView(w int) string {
+	st := m.styles
+	m.filter.SetWidth(max(4, w-3))
+	top := ""
+	if m.filter.Focused() || m.filter.Value() != "" {
+		top = m.filter.View() + "\n"
+	}
+	h := m.bodyHeight() - height(top)
+	if len(m.entries) == 0 {
+		return top + st.Subtle.Render(wrap("No notes yet in "+notes.Sanitize(m.opt.NotesDir)+". Run a retro or practise a kata: they end up here.", w))
+	}
+	if len(m.shown) == 0 {
+		return top + st.Subtle.Render(wrap("No note matches. esc clears the filter.", w))
+	}
+	start := window(m.sel, len(m.shown), h)
+	var b strings.Builder
+	b.WriteString(top)
+	for i := start; i < min(len(m.shown), start+h); i++ {
+		b.WriteString(m.noteLine(w, m.entries[m.shown[i]], i == m.sel) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func (m *browserModel) noteLine(w int, e notes.Entry, selected bool) string {
+	st := m.styles
+	mark := "  "
+	tstyle := st.Title
+	if selected {
+		mark = st.Selected.Render("› ")
+		tstyle = st.Selected
+	}
+	if e.Broken() {
+		return mark + st.Error.Render(ansi.Truncate("broken: "+notes.Sanitize(e.Err.Error()), max(1, w-2), "…"))
+	}
+	date := e.Meta.Date.Format("2006-01-02")
+	kind := "retro"
+	if e.Meta.Type == notes.TypeKata {
+		kind = "kata "
+	}
+	right := ""
+	if open, _ := e.OpenActions(); open > 0 {
+		right = fmt.Sprintf("%d open", open)
+	}
+	if e.Meta.Type == notes.TypeKata && e.Meta.Score != nil && e.Meta.MaxScore != nil {
+		right = fmt.Sprintf("%d/%d", *e.Meta.Score, *e.Meta.MaxScore)
+	}
+	team := notes.Sanitize(e.Meta.Team)
+	left := ""
+	switch {
+	case w >= 60:
+		left = date + " " + kind + " "
+	case w >= 36:
+		left = date[5:] + " "
+	}
+	teamW := 0
+	if w >= 70 && team != "" {
+		teamW = min(12, ansi.StringWidth(team))
+	}
+	tw := max(4, w-2-len(left)-len(right)-teamW-3)
+	title := ansi.Truncate(notes.Sanitize(e.Meta.Title), tw, "…")
+	line := mark + st.Subtle.Render(left) + tstyle.Render(title) + strings.Repeat(" ", max(1, tw-ansi.StringWidth(title)+1))
+	if teamW > 0 {
+		line += st.Subtle.Render(ansi.Truncate(team, teamW, "…")) + " "
+	}
+	if right != "" {
+		line += st.Warn.Render(right)
+	}
+	return ansi.Truncate(line, w, "")
+}
+
+func (m *browserModel) previewView(w int) string {
+	e, ok := m.current()
+	if !ok {
+		return ""
+	}
+	p, ok := m.cache[e.Path]
+	if !ok {
+		return m.styles.Subtle.Render("Rendering…")
+	}
+	return scrollLines(p.text, &m.scroll, m.bodyHeight())
+}
+
+func (m *browserModel) actionsView(w int) string {
+	st := m.styles
+	if len(m.rows) == 0 {
+		return st.Subtle.Render(wrap("No open actions. Well done.", w))
+	}
+	h := m.bodyHeight()
+	start := window(m.actSel, len(m.rows), h)
+	today := m.opt.Now().Format("2006-01-02")
+	var b strings.Builder
+	for i := start; i < min(len(m.rows), start+h); i++ {
+		r := m.rows[i]
+		if r.header != "" {
+			b.WriteString(st.Label.Render(ansi.Truncate(r.header, w, "…")) + "\n")
+			continue
+		}
+		e := m.entries[r.entry]
+		a := e.Actions[r.action]
+		box := "[ ]"
+		if a.Done {
+			box = st.OK.Render("[x]")
+		}
+		mark := "  "
+		if i == m.actSel {
+			mark = st.Selected.Render("› ")
+		}
+		text := notes.Sanitize(a.Text)
+		var extra []string
+		if a.Owner != "" && !m.byOwner {
+			extra = append(extra, "@"+notes.Sanitize(a.Owner))
+		}
+		if a.Due != "" {
+			d := "due " + a.Due
+			if !a.Done && a.Due < today {
+				d = st.Error.Render(d + " overdue")
+			}
+			extra = append(extra, d)
+		}
+		if m.byOwner {
+			extra = append(extra, st.Subtle.Render(notes.Sanitize(e.Meta.Title)))
+		}
+		line := mark + box + " " + text
+		if len(extra) > 0 {
+			line += st.Subtle.Render(" · ") + strings.Join(extra, st.Subtle.Render(" · "))
+		}
+		if i == m.actSel {
+			line = mark + st.Selected.Render(box+" "+text) + strings.TrimPrefix(line, mark+box+" "+text)
+		}
+		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

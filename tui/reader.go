@@ -1,0 +1,322 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/notes"
+)
+
+// readerItem is a case or a tip, with the items it links to.
+type readerItem struct {
+	id    string // a case id, or "tip-N"
+	kind  string // "Case" or "Tip"
+	title string
+	md    string
+	links []int // indexes of linked items
+}
+
+// itemRenderedMsg is an item rendered with glamour for a width.
+type itemRenderedMsg struct {
+	key  string
+	text string
+}
+
+// readerModel shows the talk's cases and the seven tips, and follows the
+// links between them: from a case to its tips, from a tip to its cases.
+type readerModel struct {
+	styles  Styles
+	help    help.Model
+	width   int
+	height  int
+	items   []readerItem
+	sel     int
+	reading bool  // the text has the focus (below 100 columns: is shown)
+	link    int   // focused link of the item, -1 for none
+	back    []int // items to go back to
+	scroll  int
+	cache   map[string]string
+}
+
+func newReaderModel(lib *content.Library, isDark bool) *readerModel {
+	m := &readerModel{help: help.New(), width: 80, height: 24, link: -1, cache: map[string]string{}}
+	m.setStyles(newStyles(isDark))
+	tipAt := map[int]int{}
+	for _, c := range lib.Cases {
+		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: c.Title, md: content.CaseMarkdown(c, lib)})
+	}
+	for _, t := range lib.Tips {
+		tipAt[t.Number] = len(m.items)
+		m.items = append(m.items, readerItem{id: "tip-" + strconv.Itoa(t.Number), kind: "Tip", title: fmt.Sprintf("%d. %s", t.Number, t.Title), md: content.TipMarkdown(t, lib)})
+	}
+	for i, c := range lib.Cases {
+		for _, n := range c.Tips {
+			if j, ok := tipAt[n]; ok {
+				m.items[i].links = append(m.items[i].links, j)
+				m.items[j].links = append(m.items[j].links, i)
+			}
+		}
+	}
+	return m
+}
+
+func (m *readerModel) Init() tea.Cmd { return nil }
+
+func (m *readerModel) setStyles(st Styles) {
+	m.styles = st
+	m.help.Styles = st.Help
+	m.cache = map[string]string{}
+}
+
+func (m *readerModel) update(msg tea.Msg) tea.Cmd { return m.Update(msg) }
+
+func (m *readerModel) unsaved() (string, []byte) { return "", nil }
+
+func (m *readerModel) side() bool { return m.width >= 100 }
+
+func (m *readerModel) listWidth() int {
+	if m.side() {
+		return min(44, m.width*2/5)
+	}
+	return m.width
+}
+
+func (m *readerModel) textWidth() int {
+	if m.side() {
+		return m.width - m.listWidth() - 3
+	}
+	return m.width
+}
+
+func (m *readerModel) cacheKey() string {
+	return m.items[m.sel].id + "@" + strconv.Itoa(m.textWidth())
+}
+
+// render asks for the selected item, unless it is cached for this width.
+func (m *readerModel) render() tea.Cmd {
+	if len(m.items) == 0 || !(m.side() || m.reading) {
+		return nil
+	}
+	k := m.cacheKey()
+	if _, ok := m.cache[k]; ok {
+		return nil
+	}
+	md, w := m.items[m.sel].md, m.textWidth()
+	style := "light"
+	if m.styles.isDark {
+		style = "dark"
+	}
+	return func() tea.Msg {
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(10, w-2)))
+		if err != nil {
+			return itemRenderedMsg{k, md}
+		}
+		out, err := r.Render(notes.Sanitize(md))
+		if err != nil {
+			return itemRenderedMsg{k, md}
+		}
+		return itemRenderedMsg{k, strings.Trim(out, "\n")}
+	}
+}
+
+func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		return m.render()
+	case itemRenderedMsg:
+		m.cache[msg.key] = msg.text
+		return nil
+	case tea.KeyPressMsg:
+		return m.key(msg.String())
+	}
+	return nil
+}
+
+func (m *readerModel) key(k string) tea.Cmd {
+	if len(m.items) == 0 {
+		if k == "q" || k == "esc" || k == "ctrl+c" {
+			return done("")
+		}
+		return nil
+	}
+	links := m.items[m.sel].links
+	switch k {
+	case "q", "ctrl+c":
+		return done("")
+	case "?":
+		m.help.ShowAll = !m.help.ShowAll
+	case "esc", "backspace":
+		switch {
+		case len(m.back) > 0:
+			m.sel, m.back = m.back[len(m.back)-1], m.back[:len(m.back)-1]
+			m.scroll, m.link = 0, -1
+		case m.reading:
+			m.reading, m.link = false, -1
+		case k == "esc":
+			return done("")
+		}
+	case "up", "k":
+		if m.reading {
+			m.scroll = max(0, m.scroll-1)
+		} else {
+			m.choose(m.sel - 1)
+		}
+	case "down", "j":
+		if m.reading {
+			m.scroll++
+		} else {
+			m.choose(m.sel + 1)
+		}
+	case "pgup":
+		m.scroll = max(0, m.scroll-max(1, m.height/2))
+	case "pgdown", "space":
+		m.scroll += max(1, m.height/2)
+	case "tab", "shift+tab":
+		if len(links) == 0 {
+			return nil
+		}
+		m.reading = true
+		if k == "tab" {
+			m.link = (m.link + 1) % len(links)
+		} else {
+			m.link = (m.link - 1 + len(links)) % len(links)
+		}
+	case "enter", "right", "l":
+		if m.reading && m.link >= 0 && m.link < len(links) {
+			m.back = append(m.back, m.sel)
+			m.sel, m.scroll, m.link = links[m.link], 0, -1
+		} else {
+			m.reading = true
+		}
+	case "left", "h":
+		m.reading, m.link = false, -1
+	default:
+		return nil
+	}
+	return m.render()
+}
+
+func (m *readerModel) choose(i int) {
+	m.sel = max(0, min(len(m.items)-1, i))
+	m.scroll, m.link, m.back = 0, -1, nil
+}
+
+func (m *readerModel) view() string {
+	if v, small := tooSmall(m.width, m.height); small {
+		return v
+	}
+	st := m.styles
+	w := max(1, m.width)
+	title := "cases & tips"
+	if m.reading && len(m.items) > 0 {
+		title = m.items[m.sel].title
+	}
+	header := titleBar(st, w, "read", title)
+	bh := max(1, m.height-3)
+	var body string
+	switch {
+	case len(m.items) == 0:
+		body = st.Subtle.Render("No cases or tips in the library.")
+	case m.side():
+		lw := m.listWidth()
+		tw := w - lw - 3
+		bar := strings.TrimSuffix(strings.Repeat(" │ \n", bh), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, fit(m.listView(lw, bh), lw, bh), st.Subtle.Render(bar), fit(m.textView(tw, bh), tw, bh))
+	case m.reading:
+		body = m.textView(w, bh)
+	default:
+		body = m.listView(w, bh)
+	}
+	return header + "\n" + fit(body, w, bh) + "\n\n" + m.helpView(w)
+}
+
+func (m *readerModel) listView(w, h int) string {
+	st := m.styles
+	var lines []string
+	selLine := 0
+	for i, it := range m.items {
+		if i == 0 || it.kind != m.items[i-1].kind {
+			head := "The cases"
+			if it.kind == "Tip" {
+				head = "Seven tips for a DevOps team"
+			}
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			lines = append(lines, st.Label.Render(head))
+		}
+		mark, t := "  ", st.Title.Render(ansi.Truncate(notes.Sanitize(it.title), max(1, w-2), "…"))
+		if i == m.sel {
+			mark, t = st.Selected.Render("› "), st.Selected.Render(ansi.Truncate(notes.Sanitize(it.title), max(1, w-2), "…"))
+			selLine = len(lines)
+		}
+		lines = append(lines, mark+t)
+	}
+	start := window(selLine, len(lines), h)
+	return strings.Join(lines[start:min(len(lines), start+h)], "\n")
+}
+
+// textView is the rendered item and, at the bottom, its links.
+func (m *readerModel) textView(w, h int) string {
+	st := m.styles
+	it := m.items[m.sel]
+	linkLine := ""
+	if len(it.links) > 0 {
+		var parts []string
+		for i, j := range it.links {
+			l := m.items[j]
+			name := l.kind + " " + strings.SplitN(l.title, ".", 2)[0]
+			if l.kind == "Case" {
+				name = l.title
+			}
+			if i == m.link {
+				parts = append(parts, st.Selected.Render("["+notes.Sanitize(name)+"]"))
+			} else {
+				parts = append(parts, st.Accent.Render(notes.Sanitize(name)))
+			}
+		}
+		label := "Tips: "
+		if it.kind == "Tip" {
+			label = "Cases: "
+		}
+		linkLine = st.Label.Render(label) + strings.Join(parts, st.Subtle.Render(" · "))
+		linkLine = wrap(linkLine, w)
+	}
+	text, ok := m.cache[m.cacheKey()]
+	if !ok {
+		text = st.Subtle.Render("Rendering…")
+	}
+	room := max(1, h-height(linkLine)-1)
+	if linkLine == "" {
+		room = h
+	}
+	out := fit(scrollLines(text, &m.scroll, room), w, room)
+	if linkLine != "" {
+		out += "\n\n" + linkLine
+	}
+	return out
+}
+
+func (m *readerModel) helpView(w int) string {
+	b := func(keys, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	}
+	var keys []key.Binding
+	switch {
+	case m.reading:
+		keys = []key.Binding{b("tab", "next link"), b("enter", "follow"), b("esc", "back"), b("↑/↓", "scroll"), b("q", "quit")}
+	default:
+		keys = []key.Binding{b("↑/↓", "choose"), b("enter", "read"), b("tab", "links"), b("q", "quit")}
+	}
+	return shortHelp(m.help, keys, nil, w)
+}
