@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ type HomeOptions struct {
 	Editor    []string // the command `e` runs on a note: $VISUAL, $EDITOR or vi
 	Retro     RetroOptions
 	Now       func() time.Time
+	HomeDir   string // shown as ~ in paths; "" to show them whole
 }
 
 // homeFacts are the live facts shown under the menu, read in a Cmd.
@@ -133,7 +135,7 @@ func (h *homeModel) loadFacts() tea.Cmd {
 func (h *homeModel) entries() []homeEntry {
 	var out []homeEntry
 	if d := h.facts.retroDraft; d != nil {
-		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.Local().Format("Mon 2 Jan 15:04"),
+		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.In(h.opt.Now().Location()).Format("Mon 2 Jan 15:04"),
 			func(h *homeModel) screen { return h.newRetro(d, true) }})
 	}
 	if d := h.facts.kataDraft; d != nil {
@@ -141,7 +143,7 @@ func (h *homeModel) entries() []homeEntry {
 		if k, ok := h.opt.Library.Kata(title); ok {
 			title = k.Title
 		}
-		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.Local().Format("Mon 2 Jan 15:04"),
+		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.In(h.opt.Now().Location()).Format("Mon 2 Jan 15:04"),
 			func(h *homeModel) screen { return h.newKata(d, true) }})
 	}
 	return append(out,
@@ -220,11 +222,19 @@ func (h *homeModel) view() string {
 	st := h.styles
 	w := max(1, h.width)
 	header := titleBar(st, w, "home", "")
+	compact := h.height < 20
 	var b strings.Builder
-	if h.height >= 20 {
+	if !compact {
 		b.WriteString("\n")
 	}
-	b.WriteString(st.Accent.Render(wrap("Dev+Ops retrospectives and DevOps katas, saved as markdown notes your team can commit.", w)) + "\n\n")
+	tagline := "Dev+Ops retros and DevOps katas, saved as markdown notes."
+	if w < lipgloss.Width(tagline) {
+		tagline = "Retros and katas, saved as notes."
+	}
+	b.WriteString(st.Accent.Render(ansi.Truncate(tagline, w, "…")) + "\n")
+	if !compact {
+		b.WriteString("\n")
+	}
 	entries := h.entries()
 	for i, e := range entries {
 		mark, label := "  ", st.Title.Render(e.label)
@@ -232,23 +242,36 @@ func (h *homeModel) view() string {
 			mark, label = st.Selected.Render("› "), st.Selected.Render(e.label)
 		}
 		line := mark + st.Accent.Render("["+e.key+"]") + " " + label
-		if room := w - lipgloss.Width(line) - 3; room > 12 && e.desc != "" {
+		if room := w - lipgloss.Width(line) - 3; room > 12 && e.desc != "" && w >= 60 {
 			line += st.Subtle.Render(" · " + ansi.Truncate(e.desc, room, "…"))
 		}
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
-	b.WriteString("\n" + h.factsView(w))
+	if h.height > 12 {
+		b.WriteString("\n")
+	}
+	b.WriteString(h.factsView(w))
+	if h.status != "" {
+		// what the last screen did, in full: a saved note's path matters
+		b.WriteString("\n\n" + st.OK.Render(wrap(notes.Sanitize(h.status), w)))
+	}
 	help := h.helpView(w)
-	status := statusLine(st, w, h.status, h.isErr)
-	bh := max(1, h.height-1-1-height(help))
-	return header + "\n" + fit(b.String(), w, bh) + "\n" + status + "\n" + help
+	bh := max(1, h.height-1-height(help))
+	return header + "\n" + fit(b.String(), w, bh) + "\n" + help
 }
 
 // factsView is what the notes dir says today.
 func (h *homeModel) factsView(w int) string {
 	st := h.styles
 	f := h.facts
-	var lines []string
+	compact := h.height < 20
+	label := func(s string) string {
+		if compact {
+			return st.Label.Render(strings.TrimSpace(s) + " ")
+		}
+		return st.Label.Render(s)
+	}
+	var lines, warnings []string
 	if !f.loaded {
 		lines = append(lines, st.Subtle.Render("Reading your notes…"))
 	} else {
@@ -256,21 +279,27 @@ func (h *homeModel) factsView(w int) string {
 		if f.overdue > 0 {
 			open += " · " + st.Error.Render(fmt.Sprintf("%d overdue", f.overdue))
 		}
-		lines = append(lines, st.Label.Render("Actions    ")+open)
-		lines = append(lines, st.Label.Render("Katas      ")+fmt.Sprintf("%d due today", f.katasDue))
+		lines = append(lines, label("Actions    ")+open)
 		last := "none yet"
 		if r := f.lastRetro; r != nil {
 			last = r.Meta.Date.Format("Mon 2 Jan 2006")
+			if compact {
+				last = r.Meta.Date.Format("2 Jan")
+			}
 			if r.Meta.Team != "" {
 				last += " · " + notes.Sanitize(r.Meta.Team)
 			}
 		}
-		lines = append(lines, st.Label.Render("Last retro ")+last)
+		if compact {
+			lines = append(lines, label("Katas")+fmt.Sprintf("%d due", f.katasDue)+st.Subtle.Render(" · ")+label("Retro")+last)
+		} else {
+			lines = append(lines, label("Katas      ")+fmt.Sprintf("%d due today", f.katasDue), label("Last retro ")+last)
+		}
 		if f.broken > 0 {
-			lines = append(lines, st.Warn.Render(fmt.Sprintf("%s cannot be read: see Browse notes", plural(f.broken, "note"))))
+			warnings = append(warnings, st.Warn.Render(fmt.Sprintf("%s cannot be read: see Browse notes", plural(f.broken, "note"))))
 		}
 		if f.err != nil {
-			lines = append(lines, st.Error.Render("Cannot read the notes dir: "+f.err.Error()))
+			warnings = append(warnings, st.Error.Render("Cannot read the notes dir: "+f.err.Error()))
 		}
 	}
 	loc := h.opt.Location
@@ -278,11 +307,27 @@ func (h *homeModel) factsView(w int) string {
 	if loc.Reason == notes.ReasonRepo && loc.Config != "" {
 		why = loc.Config
 	}
-	lines = append(lines, st.Label.Render("Notes dir  ")+st.Subtle.Render(notes.Sanitize(loc.Dir)+" ("+why+")"))
+	dir := label("Notes dir  ") + st.Subtle.Render(displayPath(loc.Dir, h.opt.HomeDir))
+	why = st.Subtle.Render("(" + displayPath(why, h.opt.HomeDir) + ")")
+	if lipgloss.Width(dir)+1+lipgloss.Width(why) <= w || compact {
+		lines = append(lines, dir+" "+why)
+	} else {
+		lines = append(lines, dir, "           "+why)
+	}
+	lines = append(lines, warnings...)
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "…")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// displayPath shortens a path under the home dir to ~/...
+func displayPath(p, home string) string {
+	p = notes.Sanitize(p)
+	if home != "" && strings.HasPrefix(p, home+string(filepath.Separator)) {
+		return "~" + p[len(home):]
+	}
+	return p
 }
 
 func plural(n int, word string) string {

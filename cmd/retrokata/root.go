@@ -34,7 +34,7 @@ Run it with no command for the home screen.`,
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
 			err = tui.RunHome(ctx, tui.HomeOptions{Location: loc, CacheDir: e.xdg.CacheHome, DraftsDir: notes.DraftsDir(e.xdg),
-				Library: e.library(), Editor: tui.Editor(e.getenv), Now: e.now})
+				Library: e.library(), Editor: tui.Editor(e.getenv), Now: e.now, HomeDir: e.getenv("HOME")})
 			if errors.Is(err, tui.ErrStopped) {
 				return fmt.Errorf("stopped by a signal; work in progress is kept as a draft")
 			}
