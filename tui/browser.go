@@ -496,8 +496,9 @@ func matchScore(s, w string) int {
 	return 0
 }
 
-// buildRows lays out the actions view: open actions grouped by note or
-// by owner; one ticked in this session stays, ticked, to allow an undo.
+// buildRows lays out the actions view: the open actions of the notes the
+// filter shows, grouped by note or by owner; one ticked in this session
+// stays, ticked, to allow an undo.
 func (m *browserModel) buildRows() {
 	var keep map[[2]int]bool
 	if m.rows != nil {
@@ -511,7 +512,8 @@ func (m *browserModel) buildRows() {
 	type item struct{ e, a int }
 	groups := map[string][]item{}
 	var order []string
-	for i, e := range m.entries {
+	for _, i := range m.shown {
+		e := m.entries[i]
 		if e.Broken() {
 			continue
 		}

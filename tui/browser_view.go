@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -19,9 +20,9 @@ func (m *browserModel) helpKeys() (short []key.Binding, full [][]key.Binding) {
 	case m.filter.Focused():
 		short = []key.Binding{b("type", "filter"), b("enter", "keep"), b("esc", "clear"), b("ctrl+c", "quit")}
 	case m.mode == browseActions:
-		short = []key.Binding{b("space", "tick/untick"), b("o", "group by owner/note"), b("↑/↓", "move"), b("enter", "open note"), b("a/esc", "notes"), b("q", "quit")}
+		short = []key.Binding{b("space", "tick/untick"), b("o", "group by owner/note"), b("↑/↓", "move"), b("enter", "open note"), b("a/esc", "notes")}
 	case m.showPreview:
-		short = []key.Binding{b("↑/↓", "scroll"), b("esc", "back"), b("e", "edit"), b("q", "quit")}
+		short = []key.Binding{b("↑/↓", "scroll"), b("esc", "back"), b("e", "edit")}
 	default:
 		short = []key.Binding{b("/", "filter"), b("a", "actions"), b("e", "edit"), b("↑/↓", "move")}
 		if !m.side() {
@@ -29,7 +30,6 @@ func (m *browserModel) helpKeys() (short []key.Binding, full [][]key.Binding) {
 		} else {
 			short = append(short, b("pgup/pgdn", "scroll preview"))
 		}
-		short = append(short, b("q", "quit"))
 	}
 	return short, [][]key.Binding{short}
 }
@@ -48,6 +48,9 @@ func (m *browserModel) view() string {
 	}
 	if m.mode == browseActions {
 		sub = "open actions"
+		if m.filter.Value() != "" {
+			sub += " of " + plural(len(m.shown), "note")
+		}
 	}
 	header := titleBar(st, w, "notes", sub)
 	var body string
@@ -68,7 +71,12 @@ func (m *browserModel) view() string {
 		body = m.listView(w)
 	}
 	short, _ := m.helpKeys()
-	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(st, w, m.status, m.isErr) + "\n" + shortHelp(m.help, short, nil, w)
+	var pin *key.Binding
+	if !m.filter.Focused() {
+		q := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
+		pin = &q
+	}
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(st, w, m.status, m.isErr) + "\n" + shortHelp(m.help, short, pin, w)
 }
 
 // listView is the filter line and one line per note: date, type, title,
@@ -105,7 +113,8 @@ func (m *browserModel) noteLine(w int, e notes.Entry, selected bool) string {
 		tstyle = st.Selected
 	}
 	if e.Broken() {
-		return mark + st.Error.Render(ansi.Truncate("broken: "+notes.Sanitize(e.Err.Error()), max(1, w-2), "…"))
+		msg := strings.ReplaceAll(e.Err.Error(), e.Path, filepath.Base(e.Path))
+		return mark + st.Error.Render(ansi.Truncate("broken: "+notes.Sanitize(msg), max(1, w-2), "…"))
 	}
 	date := e.Meta.Date.Format("2006-01-02")
 	kind := "retro"

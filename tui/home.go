@@ -341,8 +341,9 @@ func (h *homeModel) helpView(w int) string {
 	b := func(keys, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
 	}
-	keys := []key.Binding{b("enter", "open"), b("↑/↓", "choose"), b("letter", "open it"), b("q", "quit")}
-	return shortHelp(h.help, keys, nil, w)
+	keys := []key.Binding{b("enter", "open"), b("↑/↓", "choose"), b("letter", "open it")}
+	q := b("q", "quit")
+	return shortHelp(h.help, keys, &q, w)
 }
 
 // homeApp is the root model of `retrokata`: the home screen, and the

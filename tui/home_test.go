@@ -22,7 +22,7 @@ func fullNotesDir(t testing.TB, dir string) {
 	files := map[string]string{
 		"2026-11-20-sprint-42.md": "---\ntype: retro\ntitle: Sprint 42\ndate: 2026-11-20T14:00:00Z\nteam: checkout\ntags: [deploy]\n---\n# Sprint 42\n\n" +
 			"## Problems\n\n### 1. Slow reviews\n\nPRs wait two days.\n\n## Actions\n- [ ] Add a canary stage (@alice, due 2026-11-01)\n- [ ] Write the runbook (@chen)\n- [x] Smoke test (@bob)\n",
-		"2026-11-06-sprint-41.md": "---\ntype: retro\ntitle: Sprint 41\ndate: 2026-11-06T14:00:00Z\nteam: search\n---\n# Sprint 41\n\n## Actions\n- [ ] Page the owner (@dana)\n",
+		"2026-11-06-sprint-41.md":     "---\ntype: retro\ntitle: Sprint 41\ndate: 2026-11-06T14:00:00Z\nteam: search\n---\n# Sprint 41\n\n## Actions\n- [ ] Page the owner (@dana)\n",
 		"2026-11-22-kata-game-day.md": "---\ntype: kata\ntitle: 'Kata: Your first game day'\ndate: 2026-11-22T10:00:00Z\nkata: game-day\nscore: 4\nmax_score: 5\n---\n# Kata\n",
 		"2026-11-21-broken.md":        "---\ntype: retro\ntitle: [\n---\n",
 	}

@@ -314,9 +314,10 @@ func (m *readerModel) helpView(w int) string {
 	var keys []key.Binding
 	switch {
 	case m.reading:
-		keys = []key.Binding{b("tab", "next link"), b("enter", "follow"), b("esc", "back"), b("↑/↓", "scroll"), b("q", "quit")}
+		keys = []key.Binding{b("tab", "next link"), b("enter", "follow"), b("esc", "back"), b("↑/↓", "scroll")}
 	default:
-		keys = []key.Binding{b("↑/↓", "choose"), b("enter", "read"), b("tab", "links"), b("q", "quit")}
+		keys = []key.Binding{b("↑/↓", "choose"), b("enter", "read"), b("tab", "links")}
 	}
-	return shortHelp(m.help, keys, nil, w)
+	q := b("q", "quit")
+	return shortHelp(m.help, keys, &q, w)
 }
