@@ -2,8 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/retrokata/retrokata/internal/corpus"
+	"github.com/retrokata/retrokata/notes"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -87,5 +91,27 @@ func BenchmarkKataKeystroke(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// BenchmarkBrowserFirstScreen is opening the notes browser on 10,000
+// notes with the index warm: list, first view and first preview.
+func BenchmarkBrowserFirstScreen(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "notes")
+	if err := corpus.Write(dir, 10000, 42); err != nil {
+		b.Fatal(err)
+	}
+	cache := b.TempDir()
+	if _, err := (notes.Index{CacheDir: cache}).List(dir, notes.Filter{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		m := newBrowserModel(BrowserOptions{NotesDir: dir, CacheDir: cache}, true)
+		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		msg := m.Init()()
+		cmd := m.Update(msg)
+		_ = m.view()
+		_ = cmd // the note texts are read after the first screen
 	}
 }
