@@ -216,3 +216,31 @@ func TestBrowserEmptyAndTiny(t *testing.T) {
 func execEditor(editor []string, path string) ([]byte, error) {
 	return exec.Command(editor[0], append(editor[1:], path)...).CombinedOutput()
 }
+
+// The notes dir deleted while the app runs: the browser says so on reload,
+// and a retro still saves (the dir is created again).
+func TestFaultNotesDirDeletedWhileRunning(t *testing.T) {
+	m := newTestBrowser(t, 80, 24)
+	if err := os.RemoveAll(m.opt.NotesDir); err != nil {
+		t.Fatal(err)
+	}
+	bpress(m, "a", "space") // ticks an action of a file now gone
+	if !m.isErr || !strings.Contains(m.status, "Not changed") {
+		t.Errorf("tick in a deleted dir: %q", m.status)
+	}
+	bdeliver(m, m.reload()())
+	checkFits(t, m.view(), 80, 24)
+
+	r := newTestRetro(t, 80, 24, nil)
+	if err := os.RemoveAll(filepath.Dir(r.opt.NotesDir)); err != nil {
+		t.Fatal(err)
+	}
+	r, _ = press(r, "esc")
+	r.gotoPhase(6)
+	r, cmd := press(r, "s")
+	msgs := runCmd(cmd)
+	r, _ = r.Update(msgs[0])
+	if r.result.Saved == "" {
+		t.Fatalf("the retro is saved in the recreated dir: %s", r.status)
+	}
+}
