@@ -119,6 +119,11 @@ func TestKataSIGTERMThenResume(t *testing.T) {
 	r.WaitFor("A kata in progress", wait)
 	r.Keys("r")
 	r.WaitFor("Half an answer", wait)
+	// quit before the test's temp dirs go: the program autosaves into them
+	r.Keys("C-c")
+	r.WaitFor("Quit now?", wait)
+	r.Keys("y")
+	r.WaitExit(wait)
 }
 
 func TestKataNeedsATerminal(t *testing.T) {

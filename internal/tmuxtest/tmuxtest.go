@@ -94,8 +94,46 @@ func Start(t testing.TB, opts Options, argv ...string) *Session {
 	if out, err := exec.Command("tmux", tmuxArgs...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	t.Cleanup(s.stop)
 	return s
+}
+
+// stop ends the session. Killing the server hangs up on the program, which
+// may then write its draft: wait until the program is gone, so it never
+// writes into the test's temp dirs while they are removed.
+func (s *Session) stop() {
+	shell := ""
+	if out, err := s.tmux("display-message", "-p", "-t", "0", "#{pane_pid}"); err == nil {
+		shell = strings.TrimSpace(out)
+	}
+	_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
+	if shell == "" {
+		return
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && childOf(shell) {
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// childOf reports whether a process other than sleep runs under pid.
+func childOf(pid string) bool {
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		i := strings.LastIndexByte(string(b), ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(string(b)[i+1:])
+		if len(f) > 1 && f[1] == pid && !strings.Contains(string(b[:i]), "(sleep") {
+			return true
+		}
+	}
+	return false
 }
 
 func shellQuote(s string) string {
