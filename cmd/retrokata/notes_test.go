@@ -220,3 +220,17 @@ func TestStatsKataProgress(t *testing.T) {
 		}
 	}
 }
+
+func TestDarkBackgroundFromCOLORFGBG(t *testing.T) {
+	for v, dark := range map[string]bool{"15;0": true, "0;15": false, "7;default;0": true, "0;7": false, "15;8": true, "0;11": false} {
+		e := &env{getenv: func(k string) string {
+			if k == "COLORFGBG" {
+				return v
+			}
+			return ""
+		}}
+		if got := e.darkBackground(); got != dark {
+			t.Errorf("COLORFGBG=%s: dark %v, want %v", v, got, dark)
+		}
+	}
+}

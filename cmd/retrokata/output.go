@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
+	"time"
 
 	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
@@ -35,10 +38,8 @@ func (e *env) markdown(md string) error {
 		return err
 	}
 	style := "dark"
-	if in, ok := e.stdin.(*os.File); ok {
-		if out, ok := e.stdout.(*os.File); ok && !lipgloss.HasDarkBackground(in, out) {
-			style = "light"
-		}
+	if !e.darkBackground() {
+		style = "light"
 	}
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(e.width(), 120)-2))
 	if err != nil {
@@ -50,6 +51,31 @@ func (e *env) markdown(md string) error {
 	}
 	_, err = io.WriteString(e.stdout, out)
 	return err
+}
+
+// darkBackground says whether the terminal's background is dark: from
+// COLORFGBG when the terminal sets it, else by asking the terminal, for
+// at most 300 ms (a terminal that never answers must not stall show).
+func (e *env) darkBackground() bool {
+	if v := e.getenv("COLORFGBG"); v != "" {
+		f := strings.Split(v, ";")
+		if bg, err := strconv.Atoi(f[len(f)-1]); err == nil {
+			return bg < 7 || bg == 8 // 7 and 9-15 are light colours
+		}
+	}
+	in, ok1 := e.stdin.(*os.File)
+	out, ok2 := e.stdout.(*os.File)
+	if !ok1 || !ok2 {
+		return true
+	}
+	answer := make(chan bool, 1)
+	go func() { answer <- lipgloss.HasDarkBackground(in, out) }()
+	select {
+	case dark := <-answer:
+		return dark
+	case <-time.After(300 * time.Millisecond):
+		return true
+	}
 }
 
 // printJSON writes v as indented JSON followed by a newline.
