@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
@@ -75,6 +76,7 @@ type actionRow struct {
 type browserModel struct {
 	opt     BrowserOptions
 	styles  Styles
+	keys    browserKeys
 	help    help.Model
 	width   int
 	height  int
@@ -105,7 +107,7 @@ func newBrowserModel(opt BrowserOptions, isDark bool) *browserModel {
 	if len(opt.Editor) == 0 {
 		opt.Editor = []string{"vi"}
 	}
-	m := &browserModel{opt: opt, help: help.New(), width: 80, height: 24, cache: map[string]preview{}}
+	m := &browserModel{opt: opt, keys: newBrowserKeys(), help: help.New(), width: 80, height: 24, cache: map[string]preview{}}
 	m.setStyles(newStyles(isDark))
 	m.filter = textinput.New()
 	m.filter.Prompt = "/ "
@@ -283,20 +285,20 @@ func (m *browserModel) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := msg.String()
+	k := m.keys
 	if m.filter.Focused() {
-		switch k {
-		case "esc":
+		switch {
+		case key.Matches(msg, k.Clear):
 			m.filter.SetValue("")
 			m.filter.Blur()
 			m.refilter()
 			return m.wantPreview()
-		case "enter", "down", "up", "tab":
+		case key.Matches(msg, k.Keep):
 			m.filter.Blur()
-			if k == "enter" || k == "tab" {
-				return nil
-			}
-		case "ctrl+c":
+			return nil
+		case msg.String() == "up" || msg.String() == "down":
+			m.filter.Blur() // and the key moves in the list
+		case msg.String() == "ctrl+c":
 			return done("")
 		default:
 			var cmd tea.Cmd
@@ -305,18 +307,14 @@ func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Batch(cmd, m.wantPreview())
 		}
 	}
-	if k == "ctrl+c" || k == "q" {
+	if key.Matches(msg, k.Quit) {
 		return done("")
 	}
-	if k == "?" {
-		m.help.ShowAll = !m.help.ShowAll
-		return nil
-	}
 	if m.mode == browseActions {
-		return m.actionsKey(k)
+		return m.actionsKey(msg)
 	}
-	switch k {
-	case "esc":
+	switch {
+	case key.Matches(msg, k.Back):
 		if m.showPreview {
 			m.showPreview = false
 			return nil
@@ -327,38 +325,38 @@ func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.wantPreview()
 		}
 		return done("")
-	case "/":
+	case key.Matches(msg, k.Filter):
 		m.filter.Focus()
 		m.showPreview = false
 		return textinput.Blink
-	case "up", "k":
+	case key.Matches(msg, k.Up):
 		if m.showPreview {
 			m.scroll = max(0, m.scroll-1)
 			return nil
 		}
 		m.move(-1)
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		if m.showPreview {
 			m.scroll++
 			return nil
 		}
 		m.move(1)
-	case "pgup":
+	case key.Matches(msg, k.PageUp):
 		m.scroll = max(0, m.scroll-max(1, m.bodyHeight()/2))
-	case "pgdown", "space":
+	case key.Matches(msg, k.PageDown):
 		m.scroll += max(1, m.bodyHeight()/2)
-	case "home", "g":
+	case key.Matches(msg, k.Top):
 		m.sel, m.scroll = 0, 0
-	case "end", "G":
+	case key.Matches(msg, k.Bottom):
 		m.sel, m.scroll = max(0, len(m.shown)-1), 0
-	case "enter", "p":
+	case key.Matches(msg, k.Preview):
 		if !m.side() {
 			m.showPreview = !m.showPreview
 			m.scroll = 0
 		}
-	case "e":
+	case key.Matches(msg, k.Edit):
 		return m.edit()
-	case "a":
+	case key.Matches(msg, k.Actions):
 		m.mode = browseActions
 		m.buildRows()
 		return nil
@@ -559,20 +557,21 @@ func (m *browserModel) actMove(d int) {
 	}
 }
 
-func (m *browserModel) actionsKey(k string) tea.Cmd {
-	switch k {
-	case "esc", "a":
+func (m *browserModel) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back, k.Actions):
 		m.mode = browseNotes
 		return m.wantPreview()
-	case "up", "k":
+	case key.Matches(msg, k.Up):
 		m.actMove(-1)
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		m.actMove(1)
-	case "o":
+	case key.Matches(msg, k.Group):
 		m.byOwner = !m.byOwner
 		m.rows = nil
 		m.buildRows()
-	case "space", "x":
+	case key.Matches(msg, k.Tick):
 		if m.actSel >= len(m.rows) || m.rows[m.actSel].header != "" {
 			return nil
 		}
@@ -584,7 +583,7 @@ func (m *browserModel) actionsKey(k string) tea.Cmd {
 			err := notes.SetDone(e.Path, a.Line, a.Text, done)
 			return toggledMsg{e.Path, a.Line, done, err}
 		}
-	case "enter":
+	case key.Matches(msg, k.OpenNote):
 		if m.actSel < len(m.rows) && m.rows[m.actSel].header == "" {
 			r := m.rows[m.actSel]
 			for i, idx := range m.shown {

@@ -13,22 +13,24 @@ import (
 )
 
 func (m *browserModel) helpKeys() (short []key.Binding, full [][]key.Binding) {
-	b := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
-	}
+	k := m.keys
+	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
 	switch {
 	case m.filter.Focused():
-		short = []key.Binding{b("type", "filter"), b("enter", "keep"), b("esc", "clear"), b("ctrl+c", "quit")}
+		typing := key.NewBinding(key.WithKeys("type"), key.WithHelp("type", "filter"))
+		short = []key.Binding{typing, k.Keep, k.Clear}
 	case m.mode == browseActions:
-		short = []key.Binding{b("space", "tick/untick"), b("o", "group by owner/note"), b("↑/↓", "move"), b("enter", "open note"), b("a/esc", "notes")}
+		back := key.NewBinding(key.WithKeys("a", "esc"), key.WithHelp("a/esc", "notes"))
+		short = []key.Binding{k.Tick, k.Group, move, k.OpenNote, back}
 	case m.showPreview:
-		short = []key.Binding{b("↑/↓", "scroll"), b("esc", "back"), b("e", "edit")}
+		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
+		short = []key.Binding{scroll, k.Back, k.Edit}
 	default:
-		short = []key.Binding{b("/", "filter"), b("a", "actions"), b("e", "edit"), b("↑/↓", "move")}
+		short = []key.Binding{k.Filter, k.Actions, k.Edit, move}
 		if !m.side() {
-			short = append(short, b("enter", "preview"))
+			short = append(short, k.Preview)
 		} else {
-			short = append(short, b("pgup/pgdn", "scroll preview"))
+			short = append(short, key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll preview")))
 		}
 	}
 	return short, [][]key.Binding{short}
@@ -71,10 +73,9 @@ func (m *browserModel) view() string {
 		body = m.listView(w)
 	}
 	short, _ := m.helpKeys()
-	var pin *key.Binding
-	if !m.filter.Focused() {
-		q := key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
-		pin = &q
+	pin := &m.keys.Quit
+	if m.filter.Focused() {
+		pin = nil // q is typed; ctrl+c still quits
 	}
 	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(st, w, m.status, m.isErr) + "\n" + shortHelp(m.help, short, pin, w)
 }

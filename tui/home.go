@@ -54,6 +54,7 @@ type homeEntry struct {
 type homeModel struct {
 	opt    HomeOptions
 	styles Styles
+	keys   homeKeys
 	help   help.Model
 	width  int
 	height int
@@ -70,7 +71,7 @@ func newHomeModel(opt HomeOptions, isDark bool) *homeModel {
 	if opt.Library == nil {
 		opt.Library = &content.Library{}
 	}
-	h := &homeModel{opt: opt, help: help.New(), width: 80, height: 24}
+	h := &homeModel{opt: opt, keys: newHomeKeys(), help: help.New(), width: 80, height: 24}
 	h.setStyles(newStyles(isDark))
 	return h
 }
@@ -186,20 +187,19 @@ func (h *homeModel) Update(msg tea.Msg) tea.Cmd {
 		h.sel = min(h.sel, len(h.entries())-1)
 	case tea.KeyPressMsg:
 		entries := h.entries()
-		switch s := msg.String(); s {
-		case "q", "ctrl+c", "esc":
+		k := h.keys
+		switch {
+		case key.Matches(msg, k.Quit):
 			return tea.Quit
-		case "up", "k":
+		case key.Matches(msg, k.Up):
 			h.sel = (h.sel - 1 + len(entries)) % len(entries)
-		case "down", "j":
+		case key.Matches(msg, k.Down):
 			h.sel = (h.sel + 1) % len(entries)
-		case "?":
-			h.help.ShowAll = !h.help.ShowAll
-		case "enter", "space":
+		case key.Matches(msg, k.Open):
 			return h.open(entries[h.sel])
 		default:
 			for i, e := range entries {
-				if e.key == s {
+				if e.key == msg.String() {
 					h.sel = i
 					return h.open(e)
 				}

@@ -83,3 +83,74 @@ func newKataKeys() kataKeys {
 		Resume:     b("r/enter", "resume", "r", "enter"),
 	}
 }
+
+// homeKeys are the home screen's bindings; each entry also opens with
+// its letter, shown beside it.
+type homeKeys struct{ Open, Up, Down, Letter, Quit key.Binding }
+
+func newHomeKeys() homeKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return homeKeys{
+		Open:   b("enter", "open", "enter", "space"),
+		Up:     b("↑/k", "up", "up", "k"),
+		Down:   b("↓/j", "down", "down", "j"),
+		Letter: b("letter", "open it"),
+		Quit:   b("q", "quit", "q", "ctrl+c", "esc"),
+	}
+}
+
+// browserKeys are the notes browser's bindings.
+type browserKeys struct {
+	Filter, Actions, Edit, Up, Down, Preview, PageUp, PageDown, Top, Bottom key.Binding
+	Back, Quit, Tick, Group, OpenNote, Keep, Clear                            key.Binding
+}
+
+func newBrowserKeys() browserKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return browserKeys{
+		Filter:   b("/", "filter", "/"),
+		Actions:  b("a", "actions", "a"),
+		Edit:     b("e", "edit", "e"),
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		Preview:  b("enter", "preview", "enter", "p"),
+		PageUp:   b("pgup", "scroll up", "pgup"),
+		PageDown: b("pgdn", "scroll down", "pgdown", "space"),
+		Top:      b("g", "first", "home", "g"),
+		Bottom:   b("G", "last", "end", "G"),
+		Back:     b("esc", "back", "esc"),
+		Quit:     b("q", "quit", "q", "ctrl+c"),
+		Tick:     b("space", "tick/untick", "space", "x"),
+		Group:    b("o", "by owner/note", "o"),
+		OpenNote: b("enter", "open note", "enter"),
+		Keep:     b("enter", "keep", "enter", "tab"),
+		Clear:    b("esc", "clear", "esc"),
+	}
+}
+
+// readerKeys are the cases & tips reader's bindings.
+type readerKeys struct {
+	Up, Down, Read, Link, PrevLink, Back, PageUp, PageDown, List, Quit key.Binding
+}
+
+func newReaderKeys() readerKeys {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return readerKeys{
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		Read:     b("enter", "read/follow", "enter", "right", "l"),
+		Link:     b("tab", "next link", "tab"),
+		PrevLink: b("shift+tab", "previous link", "shift+tab"),
+		Back:     b("esc", "back", "esc", "backspace"),
+		PageUp:   b("pgup", "scroll up", "pgup"),
+		PageDown: b("pgdn", "scroll down", "pgdown", "space"),
+		List:     b("←/h", "list", "left", "h"),
+		Quit:     b("q", "quit", "q", "ctrl+c"),
+	}
+}

@@ -35,6 +35,7 @@ type itemRenderedMsg struct {
 // links between them: from a case to its tips, from a tip to its cases.
 type readerModel struct {
 	styles  Styles
+	keys    readerKeys
 	help    help.Model
 	width   int
 	height  int
@@ -48,7 +49,7 @@ type readerModel struct {
 }
 
 func newReaderModel(lib *content.Library, isDark bool) *readerModel {
-	m := &readerModel{help: help.New(), width: 80, height: 24, link: -1, cache: map[string]string{}}
+	m := &readerModel{keys: newReaderKeys(), help: help.New(), width: 80, height: 24, link: -1, cache: map[string]string{}}
 	m.setStyles(newStyles(isDark))
 	tipAt := map[int]int{}
 	for _, c := range lib.Cases {
@@ -137,68 +138,67 @@ func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
 		m.cache[msg.key] = msg.text
 		return nil
 	case tea.KeyPressMsg:
-		return m.key(msg.String())
+		return m.key(msg)
 	}
 	return nil
 }
 
-func (m *readerModel) key(k string) tea.Cmd {
+func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
 	if len(m.items) == 0 {
-		if k == "q" || k == "esc" || k == "ctrl+c" {
+		if key.Matches(msg, k.Quit, k.Back) {
 			return done("")
 		}
 		return nil
 	}
 	links := m.items[m.sel].links
-	switch k {
-	case "q", "ctrl+c":
+	switch {
+	case key.Matches(msg, k.Quit):
 		return done("")
-	case "?":
-		m.help.ShowAll = !m.help.ShowAll
-	case "esc", "backspace":
+	case key.Matches(msg, k.Back):
 		switch {
 		case len(m.back) > 0:
 			m.sel, m.back = m.back[len(m.back)-1], m.back[:len(m.back)-1]
 			m.scroll, m.link = 0, -1
 		case m.reading:
 			m.reading, m.link = false, -1
-		case k == "esc":
+		case msg.String() == "esc":
 			return done("")
 		}
-	case "up", "k":
+	case key.Matches(msg, k.Up):
 		if m.reading {
 			m.scroll = max(0, m.scroll-1)
 		} else {
 			m.choose(m.sel - 1)
 		}
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		if m.reading {
 			m.scroll++
 		} else {
 			m.choose(m.sel + 1)
 		}
-	case "pgup":
+	case key.Matches(msg, k.PageUp):
 		m.scroll = max(0, m.scroll-max(1, m.height/2))
-	case "pgdown", "space":
+	case key.Matches(msg, k.PageDown):
 		m.scroll += max(1, m.height/2)
-	case "tab", "shift+tab":
+	case key.Matches(msg, k.Link, k.PrevLink):
 		if len(links) == 0 {
 			return nil
 		}
 		m.reading = true
-		if k == "tab" {
+		if key.Matches(msg, k.Link) {
 			m.link = (m.link + 1) % len(links)
 		} else {
 			m.link = (m.link - 1 + len(links)) % len(links)
 		}
-	case "enter", "right", "l":
+	case key.Matches(msg, k.Read):
 		if m.reading && m.link >= 0 && m.link < len(links) {
 			m.back = append(m.back, m.sel)
 			m.sel, m.scroll, m.link = links[m.link], 0, -1
 		} else {
 			m.reading = true
 		}
-	case "left", "h":
+	case key.Matches(msg, k.List):
 		m.reading, m.link = false, -1
 	default:
 		return nil

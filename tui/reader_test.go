@@ -82,7 +82,7 @@ func TestReaderLinksBothWays(t *testing.T) {
 		t.Errorf("reconstructed case lacks its note")
 	}
 	rpress(m, "esc", "esc")
-	if cmd := m.key("q"); !quits(runCmd(cmd)) {
+	if cmd := m.key(keyMsg("q")); !quits(runCmd(cmd)) {
 		t.Error("q leaves the reader")
 	}
 }
