@@ -104,7 +104,7 @@ func newHomeKeys() homeKeys {
 // browserKeys are the notes browser's bindings.
 type browserKeys struct {
 	Filter, Actions, Edit, Up, Down, Preview, PageUp, PageDown, Top, Bottom key.Binding
-	Back, Quit, Tick, Group, OpenNote, Keep, Clear                            key.Binding
+	Back, Quit, Tick, Group, OpenNote, Keep, Clear                          key.Binding
 }
 
 func newBrowserKeys() browserKeys {
