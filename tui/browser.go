@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -85,9 +87,14 @@ type browserModel struct {
 	loaded  bool
 	loadErr error
 	bodies  map[string]string
-	filter  textinput.Model
-	shown   []int // entries matching the filter, best first
-	sel     int
+	heads   []string // per entry: lower-cased title, team, tags, type
+	texts   []string // per entry: lower-cased text, once read
+	// lastQuery matched the entries in matched (in entry order)
+	lastQuery string
+	matched   []int
+	filter    textinput.Model
+	shown     []int // entries matching the filter, best first
+	sel       int
 	// preview
 	cache       map[string]preview
 	showPreview bool // below 100 columns the preview replaces the list
@@ -158,27 +165,14 @@ func readBodies(list []notes.Entry) tea.Cmd {
 }
 
 // readCapped reads at most n bytes of a file: a 50 MB note must not stall
-// the browser.
+// the browser. The buffer grows with the file, not to n.
 func readCapped(path string, n int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	buf := make([]byte, n)
-	k, err := f.Read(buf)
-	if k > 0 {
-		err = nil
-	}
-	for err == nil && int64(k) < n {
-		var r int
-		r, err = f.Read(buf[k:])
-		k += r
-	}
-	if k > 0 {
-		err = nil
-	}
-	return buf[:k], err
+	return io.ReadAll(io.LimitReader(f, n))
 }
 
 // renderNote renders a note for the preview pane: glamour on the body,
@@ -221,17 +215,20 @@ func (m *browserModel) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		m.filter.SetWidth(max(4, m.listWidth()-3))
 		return m.wantPreview()
 	case notesListMsg:
 		m.entries, m.loadErr, m.loaded = msg.list, msg.err, true
 		if msg.err != nil {
 			m.flash("Cannot read the notes: "+msg.err.Error(), true)
 		}
+		m.indexText()
 		m.refilter()
 		m.buildRows()
 		return tea.Batch(m.wantPreview(), readBodies(msg.list))
 	case bodiesMsg:
 		m.bodies = msg
+		m.indexText()
 		if m.filter.Value() != "" {
 			m.refilter()
 			return m.wantPreview()
@@ -430,23 +427,38 @@ func (m *browserModel) edit() tea.Cmd {
 // refilter ranks the notes against the filter: every word must match the
 // title, team or tags (fuzzily: its letters in order) or the text.
 func (m *browserModel) refilter() {
-	q := strings.Fields(strings.ToLower(m.filter.Value()))
+	query := strings.ToLower(m.filter.Value())
+	q := strings.Fields(query)
+	// typing on narrows: what matches the longer query matched the shorter
+	candidates := m.matched
+	if m.lastQuery == "" || !strings.HasPrefix(query, m.lastQuery) {
+		candidates = nil
+	}
+	m.lastQuery, m.matched = query, m.matched[:0:0]
 	m.shown = m.shown[:0]
+	if len(q) == 0 {
+		m.lastQuery = ""
+		for i := range m.entries {
+			m.shown = append(m.shown, i)
+		}
+		m.sel = max(0, min(m.sel, len(m.shown)-1))
+		m.scroll = 0
+		return
+	}
 	type hit struct{ i, score int }
 	var hits []hit
-	for i, e := range m.entries {
-		if len(q) == 0 {
-			m.shown = append(m.shown, i)
-			continue
-		}
-		head := strings.ToLower(e.Meta.Title + " " + e.Meta.Team + " " + strings.Join(e.Meta.Tags, " ") + " " + string(e.Meta.Type))
-		if e.Broken() {
-			head += " " + strings.ToLower(e.Path)
+	for k := 0; k < len(m.entries); k++ {
+		i := k
+		if candidates != nil {
+			if k >= len(candidates) {
+				break
+			}
+			i = candidates[k]
 		}
 		total := 0
 		for _, w := range q {
-			s := matchScore(head, w)
-			if s == 0 && strings.Contains(m.bodies[e.Path], w) {
+			s := matchScore(m.heads[i], w)
+			if s == 0 && strings.Contains(m.texts[i], w) {
 				s = 1
 			}
 			if s == 0 {
@@ -457,23 +469,34 @@ func (m *browserModel) refilter() {
 		}
 		if total > 0 {
 			hits = append(hits, hit{i, total})
+			m.matched = append(m.matched, i)
 		}
 	}
-	if len(q) > 0 {
-		sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
-		for _, h := range hits {
-			m.shown = append(m.shown, h.i)
-		}
+	sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
+	for _, h := range hits {
+		m.shown = append(m.shown, h.i)
 	}
-	m.sel = max(0, min(m.sel, len(m.shown)-1))
-	if len(q) > 0 {
-		m.sel = 0
-	}
-	m.scroll = 0
+	m.sel, m.scroll = 0, 0
 }
 
-// matchScore is 3 for a word of s starting with w, 2 for w inside s, 1...
-// for w's letters in order in s (fuzzy), 0 for no match.
+// indexText lower-cases what the filter searches, once per list (not
+// per key): each note's title, team, tags and type, and its text.
+func (m *browserModel) indexText() {
+	m.lastQuery, m.matched = "", nil
+	m.heads = make([]string, len(m.entries))
+	m.texts = make([]string, len(m.entries))
+	for i, e := range m.entries {
+		head := e.Meta.Title + " " + e.Meta.Team + " " + strings.Join(e.Meta.Tags, " ") + " " + string(e.Meta.Type)
+		if e.Broken() {
+			head += " " + e.Path
+		}
+		m.heads[i] = strings.ToLower(head)
+		m.texts[i] = m.bodies[e.Path]
+	}
+}
+
+// matchScore is 4 when w starts a word of s, 3 when w is inside s, 2 when
+// w's letters (two or more) come in order in s (fuzzy), and 0 otherwise.
 func matchScore(s, w string) int {
 	if i := strings.Index(s, w); i >= 0 {
 		if i == 0 || s[i-1] == ' ' {
@@ -481,15 +504,17 @@ func matchScore(s, w string) int {
 		}
 		return 3
 	}
-	j := 0
-	rs := []rune(w)
-	for _, r := range s {
-		if j < len(rs) && r == rs[j] {
-			j++
-		}
+	if utf8.RuneCountInString(w) < 2 {
+		return 0
 	}
-	if j == len(rs) && len(rs) >= 2 {
-		return 2
+	rest := w
+	for _, r := range s {
+		c, size := utf8.DecodeRuneInString(rest)
+		if r == c {
+			if rest = rest[size:]; rest == "" {
+				return 2
+			}
+		}
 	}
 	return 0
 }

@@ -244,3 +244,24 @@ func TestFaultNotesDirDeletedWhileRunning(t *testing.T) {
 		t.Fatalf("the retro is saved in the recreated dir: %s", r.status)
 	}
 }
+
+// Typing on narrows the previous matches; the result must be what a fresh
+// filter on the whole query gives, for every prefix and after a backspace.
+func TestBrowserNarrowingMatchesAFreshFilter(t *testing.T) {
+	m := newTestBrowser(t, 80, 24)
+	fresh := func(q string) []int {
+		f := newBrowserModel(m.opt, true)
+		f.entries, f.bodies = m.entries, m.bodies
+		f.indexText()
+		f.filter.SetValue(q)
+		f.refilter()
+		return append([]int(nil), f.shown...)
+	}
+	bpress(m, "/")
+	for _, k := range []string{"type:s", "type:p", "type:r", "type:i", "type:n", "type:t", "type: ", "type:4", "type:2", "backspace", "type:1", "type:x"} {
+		bpress(m, k)
+		if got, want := fmt.Sprint(m.shown), fmt.Sprint(fresh(m.filter.Value())); got != want {
+			t.Fatalf("after %q: shown %s, a fresh filter gives %s", m.filter.Value(), got, want)
+		}
+	}
+}

@@ -84,7 +84,6 @@ func (m *browserModel) view() string {
 // team, open actions; a broken note shows its error.
 func (m *browserModel) listView(w int) string {
 	st := m.styles
-	m.filter.SetWidth(max(4, w-3))
 	top := ""
 	if m.filter.Focused() || m.filter.Value() != "" {
 		top = m.filter.View() + "\n"

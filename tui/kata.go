@@ -219,6 +219,7 @@ func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+		m.filter.SetWidth(max(4, m.width-len(m.filter.Prompt)-1))
 		m.layoutArea()
 		return m, nil
 	case tickMsg:
@@ -335,7 +336,7 @@ func (m *kataModel) key(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
 	if m.typing() {
 		return m.updateArea(msg)
 	}
-	if !m.typing() && key.Matches(msg, k.Help) {
+	if key.Matches(msg, k.Help) {
 		m.help.ShowAll = !m.help.ShowAll
 		return m, nil
 	}

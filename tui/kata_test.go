@@ -181,7 +181,7 @@ func TestKataWholePracticeToNote(t *testing.T) {
 			t.Errorf("note lacks %q", want)
 		}
 	}
-	if m.result.Progress.Box != 0 && m.result.Progress.Attempts != 1 {
+	if p := m.result.Progress; p.Box != 1 || p.Attempts != 1 || p.LastScore != 3 {
 		t.Errorf("progress %+v", m.result.Progress)
 	}
 	if !strings.Contains(plain(m.view()), "Box 1 of 5: next practice Tue 24 Nov (tomorrow)") {

@@ -127,7 +127,6 @@ func (m *kataModel) askResumeView(w int) string {
 func (m *kataModel) pickView(w int) string {
 	st := m.styles
 	rows := m.rows()
-	m.filter.SetWidth(max(4, w-len(m.filter.Prompt)-1))
 	top := m.filter.View() + "\n"
 	h := m.bodyHeight() - 2
 	if len(rows) == 0 {
