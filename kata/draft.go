@@ -1,8 +1,7 @@
 package kata
 
 import (
-	"encoding/json"
-	"fmt"
+	"errors"
 	"path/filepath"
 	"time"
 
@@ -16,32 +15,22 @@ const DraftName = "kata.json"
 const draftVersion = 1
 
 // Draft is what is autosaved while a kata is practised.
-type Draft struct {
-	Version int       `json:"version"`
-	Saved   time.Time `json:"saved"`
-	Session *Session  `json:"session"`
-}
+type Draft = notes.Draft[Session]
 
 // DraftPath is the kata draft in a drafts dir.
 func DraftPath(draftsDir string) string { return filepath.Join(draftsDir, DraftName) }
 
 // EncodeDraft serialises a session for the drafts dir.
 func EncodeDraft(s *Session, now time.Time) ([]byte, error) {
-	return json.MarshalIndent(Draft{Version: draftVersion, Saved: now, Session: s}, "", "  ")
+	return notes.EncodeDraft(s, draftVersion, now)
 }
 
 // LoadDraft reads the draft at path; ok is false when there is none. The
 // caller fits the session to its kata (Session.Fit).
 func LoadDraft(path string) (d Draft, ok bool, err error) {
-	data, ok, err := notes.ReadDraft(path)
-	if !ok || err != nil {
-		return Draft{}, false, err
+	d, ok, err = notes.LoadDraft[Session](path, draftVersion)
+	if ok && err == nil && d.Session.Kata == "" {
+		return Draft{}, false, notes.DamagedDraft(path, errors.New("no kata id"))
 	}
-	if err := json.Unmarshal(data, &d); err != nil || d.Session == nil || d.Session.Kata == "" {
-		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v): move it away to start afresh", path, err)
-	}
-	if d.Version != draftVersion {
-		return Draft{}, false, fmt.Errorf("draft %s was written by another version of retrokata", path)
-	}
-	return d, true, nil
+	return d, ok, err
 }

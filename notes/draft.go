@@ -1,12 +1,14 @@
 package notes
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // SaveDraft writes a draft (work in progress) atomically: a crash leaves
@@ -21,16 +23,42 @@ func SaveDraft(path string, data []byte) error {
 	return nil
 }
 
-// ReadDraft reads the draft at path; ok is false when there is none.
-func ReadDraft(path string) (data []byte, ok bool, err error) {
-	data, err = os.ReadFile(path)
+// Draft is work in progress (a retro or a kata session) as autosaved,
+// with the version of its format.
+type Draft[S any] struct {
+	Version int       `json:"version"`
+	Saved   time.Time `json:"saved"`
+	Session *S        `json:"session"`
+}
+
+// EncodeDraft serialises a session for the drafts dir.
+func EncodeDraft[S any](s *S, version int, now time.Time) ([]byte, error) {
+	return json.MarshalIndent(Draft[S]{Version: version, Saved: now, Session: s}, "", "  ")
+}
+
+// LoadDraft reads the draft at path; ok is false when there is none. A
+// draft that does not parse, holds no session or was written in another
+// format version is an error naming the file.
+func LoadDraft[S any](path string, version int) (d Draft[S], ok bool, err error) {
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, false, nil
+		return d, false, nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("read draft %s: %w", path, err)
+		return d, false, fmt.Errorf("read draft %s: %w", path, err)
 	}
-	return data, true, nil
+	if err := json.Unmarshal(data, &d); err != nil || d.Session == nil {
+		return Draft[S]{}, false, DamagedDraft(path, err)
+	}
+	if d.Version != version {
+		return Draft[S]{}, false, fmt.Errorf("draft %s was written by another version of retrokata", path)
+	}
+	return d, true, nil
+}
+
+// DamagedDraft is the error for a draft that cannot be used.
+func DamagedDraft(path string, why error) error {
+	return fmt.Errorf("draft %s is damaged (%v): move it away to start afresh", path, why)
 }
 
 // RemoveDraft deletes a draft once its work is saved or discarded.

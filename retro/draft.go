@@ -1,8 +1,6 @@
 package retro
 
 import (
-	"encoding/json"
-	"fmt"
 	"path/filepath"
 	"time"
 
@@ -16,31 +14,22 @@ const DraftName = "retro.json"
 const draftVersion = 1
 
 // Draft is what is autosaved while a retro runs.
-type Draft struct {
-	Version int       `json:"version"`
-	Saved   time.Time `json:"saved"`
-	Session *Session  `json:"session"`
-}
+type Draft = notes.Draft[Session]
 
 // DraftPath is the retro draft in a drafts dir.
 func DraftPath(draftsDir string) string { return filepath.Join(draftsDir, DraftName) }
 
 // EncodeDraft serialises a session for the drafts dir.
 func EncodeDraft(s *Session, now time.Time) ([]byte, error) {
-	return json.MarshalIndent(Draft{Version: draftVersion, Saved: now, Session: s}, "", "  ")
+	return notes.EncodeDraft(s, draftVersion, now)
 }
 
 // LoadDraft reads the draft at path; ok is false when there is none.
+// Values a hand edit may have broken are brought back into range.
 func LoadDraft(path string) (d Draft, ok bool, err error) {
-	data, ok, err := notes.ReadDraft(path)
+	d, ok, err = notes.LoadDraft[Session](path, draftVersion)
 	if !ok || err != nil {
-		return Draft{}, false, err
-	}
-	if err := json.Unmarshal(data, &d); err != nil || d.Session == nil {
-		return Draft{}, false, fmt.Errorf("draft %s is damaged (%v): move it away to start afresh", path, err)
-	}
-	if d.Version != draftVersion {
-		return Draft{}, false, fmt.Errorf("draft %s was written by another version of retrokata", path)
+		return d, ok, err
 	}
 	s := d.Session
 	if s.Dots <= 0 {
