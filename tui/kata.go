@@ -65,6 +65,7 @@ type (
 )
 
 type kataModel struct {
+	autosave
 	opt    KataOptions
 	styles Styles
 	keys   kataKeys
@@ -87,9 +88,6 @@ type kataModel struct {
 	scroll int
 	sel    int // key point cursor
 
-	status  string
-	isErr   bool
-	dirty   bool
 	saving  bool
 	discard bool
 	result  KataResult
@@ -171,8 +169,6 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (m *kataModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
-
 // unsaved is the kata's draft while one is being practised.
 func (m *kataModel) unsaved() (string, []byte) {
 	if m.s == nil || m.result.Saved != "" || m.discard || m.mode == kataAskResume || m.mode == kataPick {
@@ -224,19 +220,10 @@ func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.readClock()
-		var cmd tea.Cmd
-		if m.dirty && m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume {
-			m.dirty = false
-			cmd = saveDraftCmd(m.opt.DraftPath, m.draftData())
-		}
-		return m, tea.Batch(tick(), cmd)
+		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume
+		return m, tea.Batch(tick(), m.onTick(m.opt.DraftPath, keep, m.draftData))
 	case draftSavedMsg:
-		if msg.err != nil {
-			m.flash("Draft not saved: "+msg.err.Error(), true)
-			m.dirty = true
-		} else if m.isErr && strings.HasPrefix(m.status, "Draft not saved") {
-			m.flash("Draft saved again.", false)
-		}
+		m.onSaved(msg.err)
 		return m, nil
 	case boardMsg:
 		m.board = msg.board

@@ -59,15 +59,11 @@ const (
 
 // Messages of the retro wizard.
 type (
-	// tickMsg drives the countdown and the autosave.
-	tickMsg time.Time
 	// entriesMsg brings the notes list used for previous actions.
 	entriesMsg struct {
 		entries []notes.Entry
 		err     error
 	}
-	// draftSavedMsg reports an autosave.
-	draftSavedMsg struct{ err error }
 	// retroSavedMsg reports that the note was written.
 	retroSavedMsg struct {
 		path string
@@ -79,11 +75,8 @@ type (
 	previewMsg struct{ text string }
 )
 
-// tickEvery is how often the clock and the autosave run: text typed is at
-// most this far behind on disk.
-const tickEvery = 500 * time.Millisecond
-
 type retroModel struct {
+	autosave
 	opt     RetroOptions
 	s       *retro.Session
 	styles  Styles
@@ -103,9 +96,6 @@ type retroModel struct {
 	tipText bool      // the cursor tip's text is shown
 	scroll  int       // preview scroll
 	preview string
-	status  string
-	isErr   bool
-	dirty   bool
 	saving  bool
 	result  RetroResult
 	discard bool // the user discarded the draft
@@ -149,10 +139,6 @@ func (m *retroModel) Init() tea.Cmd {
 	return tea.Batch(tick(), loadEntries(notes.Index{CacheDir: m.opt.CacheDir}, m.opt.NotesDir))
 }
 
-func tick() tea.Cmd {
-	return tea.Tick(tickEvery, func(t time.Time) tea.Msg { return tickMsg(t) })
-}
-
 // loadEntries lists the notes dir for the previous actions, through the
 // same index as `retrokata list`.
 func loadEntries(x notes.Index, dir string) tea.Cmd {
@@ -161,21 +147,6 @@ func loadEntries(x notes.Index, dir string) tea.Cmd {
 		return entriesMsg{l, err}
 	}
 }
-
-func saveDraftCmd(path string, data []byte) tea.Cmd {
-	return func() tea.Msg { return draftSavedMsg{notes.SaveDraft(path, data)} }
-}
-
-// removeDraftCmd deletes the draft of a retro saved or discarded. A draft
-// left behind is harmless: the next start offers it again.
-func removeDraftCmd(path string) tea.Cmd {
-	return func() tea.Msg {
-		_ = notes.RemoveDraft(path)
-		return nil
-	}
-}
-
-func (m *retroModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
 
 // draftData is the current session as a draft; encoding happens here, in
 // Update, so the write in a Cmd never races with typing.
@@ -232,19 +203,9 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 		}
 		return m, nil
 	case tickMsg:
-		var cmd tea.Cmd
-		if m.dirty && !m.discard && m.mode != modeAskResume {
-			m.dirty = false
-			cmd = saveDraftCmd(m.opt.DraftPath, m.draftData())
-		}
-		return m, tea.Batch(tick(), cmd)
+		return m, tea.Batch(tick(), m.onTick(m.opt.DraftPath, !m.discard && m.mode != modeAskResume, m.draftData))
 	case draftSavedMsg:
-		if msg.err != nil {
-			m.flash("Draft not saved: "+msg.err.Error(), true)
-			m.dirty = true // try again at the next tick
-		} else if m.isErr && strings.HasPrefix(m.status, "Draft not saved") {
-			m.flash("Draft saved again.", false)
-		}
+		m.onSaved(msg.err)
 		return m, nil
 	case entriesMsg:
 		if msg.err != nil {
