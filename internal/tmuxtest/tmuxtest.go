@@ -102,38 +102,41 @@ func Start(t testing.TB, opts Options, argv ...string) *Session {
 // may then write its draft: wait until the program is gone, so it never
 // writes into the test's temp dirs while they are removed.
 func (s *Session) stop() {
-	shell := ""
+	shell := 0
 	if out, err := s.tmux("display-message", "-p", "-t", "0", "#{pane_pid}"); err == nil {
-		shell = strings.TrimSpace(out)
+		shell, _ = strconv.Atoi(strings.TrimSpace(out))
 	}
 	_ = exec.Command("tmux", "-L", s.socket, "kill-server").Run()
-	if shell == "" {
+	if shell == 0 {
 		return
 	}
 	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) && childOf(shell) {
+	for time.Now().Before(deadline) && childOf(shell) != 0 {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
 
-// childOf reports whether a process other than sleep runs under pid.
-func childOf(pid string) bool {
+// childOf returns a process other than sleep running under pid (Linux:
+// read from /proc), or 0.
+func childOf(pid int) int {
 	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
 	for _, p := range stats {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			continue
 		}
+		// pid (comm) state ppid ...: comm may hold spaces, so split after ')'
 		i := strings.LastIndexByte(string(b), ')')
 		if i < 0 {
 			continue
 		}
 		f := strings.Fields(string(b)[i+1:])
-		if len(f) > 1 && f[1] == pid && !strings.Contains(string(b[:i]), "(sleep") {
-			return true
+		if len(f) > 1 && f[1] == strconv.Itoa(pid) && !strings.Contains(string(b[:i]), "(sleep") {
+			child, _ := strconv.Atoi(strings.Fields(string(b))[0])
+			return child
 		}
 	}
-	return false
+	return 0
 }
 
 func shellQuote(s string) string {
@@ -233,19 +236,8 @@ func (s *Session) PanePID() int {
 func (s *Session) ProgramPID() int {
 	s.t.Helper()
 	shell := s.PanePID()
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...: comm may hold spaces, so split after ')'
-		i := strings.LastIndexByte(string(b), ')')
-		f := strings.Fields(string(b)[i+1:])
-		if len(f) > 1 && f[1] == strconv.Itoa(shell) && !strings.Contains(string(b[:i]), "(sleep") {
-			pid, _ := strconv.Atoi(strings.Fields(string(b))[0])
-			return pid
-		}
+	if pid := childOf(shell); pid != 0 {
+		return pid
 	}
 	s.t.Fatalf("no program running under the pane's shell %d", shell)
 	return 0
