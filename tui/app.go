@@ -38,14 +38,18 @@ func done(status string) tea.Cmd { return func() tea.Msg { return doneMsg{status
 // single is the root model of a command that runs one screen (`retro`,
 // `kata`, `notes`): it owns the alt screen and the background colour and
 // quits when the screen is done.
-type single struct{ s screen }
+type single struct {
+	c *common
+	s screen
+}
 
 func (a single) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.s.Init()) }
 
 func (a single) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
-		a.s.setStyles(newStyles(msg.IsDark()))
+		a.c.styles = newStyles(msg.IsDark())
+		a.s.setStyles(a.c.styles)
 		return a, nil
 	case doneMsg:
 		return a, tea.Quit
@@ -61,9 +65,9 @@ func (a single) View() tea.View {
 
 // runScreen runs one screen until it is done or ctx is cancelled, then
 // writes its draft if it has unsaved work.
-func runScreen(ctx context.Context, s screen, extra []tea.ProgramOption) (draft string, draftErr, err error) {
+func runScreen(ctx context.Context, c *common, s screen, extra []tea.ProgramOption) (draft string, draftErr, err error) {
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
-	_, err = tea.NewProgram(single{s}, opts...).Run()
+	_, err = tea.NewProgram(single{c, s}, opts...).Run()
 	draft, draftErr = writeUnsaved(s)
 	return draft, draftErr, runErr(err)
 }
@@ -95,8 +99,9 @@ func runErr(err error) error {
 // it too. Whatever way it ends, a retro not saved is written to the drafts
 // dir before RunRetro returns.
 func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption) (RetroResult, error) {
-	m := newRetroModel(opt, true)
-	kept, derr, err := runScreen(ctx, m, extra)
+	c := newCommon(opt.Now, true)
+	m := newRetroModel(c, opt)
+	kept, derr, err := runScreen(ctx, c, m, extra)
 	res := m.result
 	if kept != "" {
 		res.DraftKept = kept
@@ -108,8 +113,9 @@ func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption)
 // RunKata runs the kata picker and player until the note is saved or the
 // user quits; like RunRetro, answers not saved are kept as a draft.
 func RunKata(ctx context.Context, opt KataOptions, extra ...tea.ProgramOption) (KataResult, error) {
-	m := newKataModel(opt, true)
-	kept, derr, err := runScreen(ctx, m, extra)
+	c := newCommon(opt.Now, true)
+	m := newKataModel(c, opt)
+	kept, derr, err := runScreen(ctx, c, m, extra)
 	res := m.result
 	if kept != "" {
 		res.DraftKept = kept
@@ -120,6 +126,7 @@ func RunKata(ctx context.Context, opt KataOptions, extra ...tea.ProgramOption) (
 
 // RunBrowser runs the notes browser until the user quits it.
 func RunBrowser(ctx context.Context, opt BrowserOptions, extra ...tea.ProgramOption) error {
-	_, _, err := runScreen(ctx, newBrowserModel(opt, true), extra)
+	c := newCommon(opt.Now, true)
+	_, _, err := runScreen(ctx, c, newBrowserModel(c, opt), extra)
 	return err
 }

@@ -107,7 +107,7 @@ func BenchmarkBrowserFirstScreen(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		m := newBrowserModel(BrowserOptions{NotesDir: dir, CacheDir: cache}, true)
+		m := newBrowserModel(testCommon(true), BrowserOptions{NotesDir: dir, CacheDir: cache})
 		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		msg := m.Init()()
 		cmd := m.Update(msg)
@@ -124,7 +124,7 @@ func BenchmarkBrowserFilterKeystroke(b *testing.B) {
 	if err := corpus.Write(dir, 10000, 42); err != nil {
 		b.Fatal(err)
 	}
-	m := newBrowserModel(BrowserOptions{NotesDir: dir}, true)
+	m := newBrowserModel(testCommon(true), BrowserOptions{NotesDir: dir})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24}) // no preview pane: the filter alone
 	list := m.Init()().(notesListMsg)
 	m.Update(list)

@@ -76,6 +76,7 @@ type actionRow struct {
 }
 
 type browserModel struct {
+	c       *common
 	opt     BrowserOptions
 	styles  Styles
 	keys    browserKeys
@@ -107,16 +108,16 @@ type browserModel struct {
 	isErr   bool
 }
 
-func newBrowserModel(opt BrowserOptions, isDark bool) *browserModel {
+func newBrowserModel(c *common, opt BrowserOptions) *browserModel {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
 	if len(opt.Editor) == 0 {
 		opt.Editor = []string{"vi"}
 	}
-	m := &browserModel{opt: opt, keys: newBrowserKeys(), help: help.New(), width: 80, height: 24, cache: map[string]preview{}}
-	m.setStyles(newStyles(isDark))
-	m.filter = textinput.New()
+	m := &browserModel{c: c, opt: opt, keys: newBrowserKeys(), help: help.New(), width: 80, height: 24, cache: map[string]preview{}}
+	m.setStyles(c.styles)
+	m.filter = c.newTextInput()
 	m.filter.Prompt = "/ "
 	m.filter.Placeholder = "filter: title, team, tag or text"
 	m.filter.CharLimit = 200

@@ -19,7 +19,7 @@ import (
 func newTestBrowser(t testing.TB, w, h int) *browserModel {
 	dir := filepath.Join(t.TempDir(), "notes")
 	fullNotesDir(t, dir)
-	m := newBrowserModel(BrowserOptions{NotesDir: dir, Now: func() time.Time { return testNow }, Editor: []string{"true"}}, true)
+	m := newBrowserModel(testCommon(true), BrowserOptions{NotesDir: dir, Now: func() time.Time { return testNow }, Editor: []string{"true"}})
 	bdeliver(m, tea.WindowSizeMsg{Width: w, Height: h})
 	bdeliver(m, m.Init()())
 	return m
@@ -200,7 +200,7 @@ func TestBrowserEditReloads(t *testing.T) {
 }
 
 func TestBrowserEmptyAndTiny(t *testing.T) {
-	m := newBrowserModel(BrowserOptions{NotesDir: filepath.Join(t.TempDir(), "none")}, false)
+	m := newBrowserModel(testCommon(false), BrowserOptions{NotesDir: filepath.Join(t.TempDir(), "none")})
 	bdeliver(m, tea.WindowSizeMsg{Width: 40, Height: 12})
 	bdeliver(m, m.Init()())
 	if v := plain(m.view()); !strings.Contains(v, "No notes yet") {
@@ -250,7 +250,7 @@ func TestFaultNotesDirDeletedWhileRunning(t *testing.T) {
 func TestBrowserNarrowingMatchesAFreshFilter(t *testing.T) {
 	m := newTestBrowser(t, 80, 24)
 	fresh := func(q string) []int {
-		f := newBrowserModel(m.opt, true)
+		f := newBrowserModel(testCommon(true), m.opt)
 		f.entries, f.bodies = m.entries, m.bodies
 		f.indexText()
 		f.filter.SetValue(q)

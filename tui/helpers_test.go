@@ -102,34 +102,23 @@ func quits(msgs []tea.Msg) bool {
 	return false
 }
 
-// runCmdSkipping is runCmd for commands that may hold timers (the clock
-// tick, the cursor blink): a command that does not answer within 100 ms
-// is a timer and is dropped.
-func runCmdSkipping(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-ch:
-	case <-time.After(100 * time.Millisecond):
-		return nil
-	}
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range b {
-			out = append(out, runCmdSkipping(c)...)
+// testCommon is the common value of the tests: the fixed clock, no tick
+// (tests send tickMsg themselves) and still cursors, so every command a
+// test runs answers at once and none has to be guessed to be a timer.
+func testCommon(isDark bool) *common {
+	return &common{styles: newStyles(isDark), now: func() time.Time { return testNow }, tick: func() tea.Cmd { return nil }}
+}
+
+// runNoTick is runCmd without the messages that only end or wait: a
+// tickMsg (sent by hand when a test wants one) or a tea.QuitMsg.
+func runNoTick(cmd tea.Cmd) []tea.Msg {
+	var out []tea.Msg
+	for _, m := range runCmd(cmd) {
+		switch m.(type) {
+		case tickMsg, tea.QuitMsg:
+			continue
 		}
-		return out
+		out = append(out, m)
 	}
-	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
-		var out []tea.Msg
-		for i := range v.Len() {
-			out = append(out, runCmdSkipping(v.Index(i).Interface().(tea.Cmd))...)
-		}
-		return out
-	}
-	return []tea.Msg{msg}
+	return out
 }

@@ -52,6 +52,7 @@ type homeEntry struct {
 }
 
 type homeModel struct {
+	c      *common
 	opt    HomeOptions
 	styles Styles
 	keys   homeKeys
@@ -64,15 +65,15 @@ type homeModel struct {
 	isErr  bool
 }
 
-func newHomeModel(opt HomeOptions, isDark bool) *homeModel {
+func newHomeModel(c *common, opt HomeOptions) *homeModel {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
 	if opt.Library == nil {
 		opt.Library = &content.Library{}
 	}
-	h := &homeModel{opt: opt, keys: newHomeKeys(), help: help.New(), width: 80, height: 24}
-	h.setStyles(newStyles(isDark))
+	h := &homeModel{c: c, opt: opt, keys: newHomeKeys(), help: help.New(), width: 80, height: 24}
+	h.setStyles(c.styles)
 	return h
 }
 
@@ -151,7 +152,7 @@ func (h *homeModel) entries() []homeEntry {
 		homeEntry{"r", "Run a retro", "a guided Dev+Ops retrospective, saved as a note", func(h *homeModel) screen { return h.newRetro(h.facts.retroDraft, false) }},
 		homeEntry{"p", "Practise a kata", "a real situation, your answers, the reference, your score", func(h *homeModel) screen { return h.newKata(h.facts.kataDraft, false) }},
 		homeEntry{"b", "Browse notes", "read notes, search them, tick actions", func(h *homeModel) screen { return h.newBrowser() }},
-		homeEntry{"c", "Read the cases & tips", "the talk's four problems, the department case, seven tips", func(h *homeModel) screen { return newReaderModel(h.opt.Library, h.styles.isDark) }},
+		homeEntry{"c", "Read the cases & tips", "the talk's four problems, the department case, seven tips", func(h *homeModel) screen { return newReaderModel(h.c, h.opt.Library) }},
 	)
 }
 
@@ -163,16 +164,16 @@ func (h *homeModel) newRetro(d *retro.Draft, resume bool) screen {
 	if o.Dots < 1 {
 		o.Dots = retro.DefaultDots
 	}
-	return newRetroModel(o, h.styles.isDark)
+	return newRetroModel(h.c, o)
 }
 
 func (h *homeModel) newKata(d *kata.Draft, resume bool) screen {
-	return newKataModel(KataOptions{NotesDir: h.opt.Location.Dir, CacheDir: h.opt.CacheDir, DraftPath: kata.DraftPath(h.opt.DraftsDir),
-		Draft: d, Resume: resume, Library: h.opt.Library, Now: h.opt.Now}, h.styles.isDark)
+	return newKataModel(h.c, KataOptions{NotesDir: h.opt.Location.Dir, CacheDir: h.opt.CacheDir, DraftPath: kata.DraftPath(h.opt.DraftsDir),
+		Draft: d, Resume: resume, Library: h.opt.Library, Now: h.opt.Now})
 }
 
 func (h *homeModel) newBrowser() screen {
-	return newBrowserModel(BrowserOptions{NotesDir: h.opt.Location.Dir, CacheDir: h.opt.CacheDir, Editor: h.opt.Editor, Now: h.opt.Now}, h.styles.isDark)
+	return newBrowserModel(h.c, BrowserOptions{NotesDir: h.opt.Location.Dir, CacheDir: h.opt.CacheDir, Editor: h.opt.Editor, Now: h.opt.Now})
 }
 
 // openMsg asks the root to open a screen.
@@ -361,6 +362,7 @@ func (a *homeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		st := newStyles(msg.IsDark())
+		a.home.c.styles = st
 		a.home.setStyles(st)
 		if a.cur != nil {
 			a.cur.setStyles(st)
@@ -411,7 +413,7 @@ func (a *homeApp) View() tea.View {
 // from it and left with unsaved work (a signal, a cancelled context) has
 // its draft written before RunHome returns.
 func RunHome(ctx context.Context, opt HomeOptions, extra ...tea.ProgramOption) error {
-	a := &homeApp{home: newHomeModel(opt, true)}
+	a := &homeApp{home: newHomeModel(newCommon(opt.Now, true), opt)}
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
 	_, err := tea.NewProgram(a, opts...).Run()
 	if a.cur != nil {

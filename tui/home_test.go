@@ -50,7 +50,7 @@ func newTestHome(t testing.TB, w, h int, full, draft bool) *homeApp {
 			t.Fatal(err)
 		}
 	}
-	a := &homeApp{home: newHomeModel(opt, true)}
+	a := &homeApp{home: newHomeModel(testCommon(true), opt)}
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	a.Update(a.home.loadFacts()())
 	return a
@@ -82,19 +82,6 @@ func deliver(a *homeApp, msg tea.Msg, depth int) {
 	for _, m := range runNoTick(cmd) {
 		deliver(a, m, depth+1)
 	}
-}
-
-// runNoTick is runCmd without the ticks and blinks that only wait.
-func runNoTick(cmd tea.Cmd) []tea.Msg {
-	var out []tea.Msg
-	for _, m := range runCmdSkipping(cmd) {
-		switch m.(type) {
-		case tickMsg, tea.QuitMsg:
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 func (a *homeApp) screen() string {

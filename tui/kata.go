@@ -66,6 +66,7 @@ type (
 
 type kataModel struct {
 	autosave
+	c      *common
 	opt    KataOptions
 	styles Styles
 	keys   kataKeys
@@ -93,21 +94,21 @@ type kataModel struct {
 	result  KataResult
 }
 
-func newKataModel(opt KataOptions, isDark bool) *kataModel {
+func newKataModel(c *common, opt KataOptions) *kataModel {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
 	if opt.Library == nil {
 		opt.Library = &content.Library{}
 	}
-	m := &kataModel{opt: opt, keys: newKataKeys(), help: help.New(), width: 80, height: 24}
-	m.setStyles(newStyles(isDark))
-	m.filter = textinput.New()
+	m := &kataModel{c: c, opt: opt, keys: newKataKeys(), help: help.New(), width: 80, height: 24}
+	m.setStyles(c.styles)
+	m.filter = c.newTextInput()
 	m.filter.Prompt = "Filter: "
 	m.filter.Placeholder = "type a title, tag or difficulty"
 	m.filter.CharLimit = 80
 	m.filter.Focus()
-	m.area = newArea("", "")
+	m.area = newArea(c, "", "")
 	switch {
 	case opt.Draft != nil && opt.Resume:
 		m.resume()
@@ -156,7 +157,7 @@ func (m *kataModel) start(k content.Kata) {
 }
 
 func (m *kataModel) Init() tea.Cmd {
-	return tea.Batch(tick(), loadBoard(notes.Index{CacheDir: m.opt.CacheDir, SkipActions: true}, m.opt.NotesDir, m.opt.Library, m.opt.Now()))
+	return tea.Batch(m.c.tick(), loadBoard(notes.Index{CacheDir: m.opt.CacheDir, SkipActions: true}, m.opt.NotesDir, m.opt.Library, m.opt.Now()))
 }
 
 func (m *kataModel) setStyles(st Styles) {
@@ -221,7 +222,7 @@ func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
 	case tickMsg:
 		m.readClock()
 		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume
-		return m, tea.Batch(tick(), m.onTick(m.opt.DraftPath, keep, m.draftData))
+		return m, tea.Batch(m.c.tick(), m.onTick(m.opt.DraftPath, keep, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
 		return m, nil

@@ -35,7 +35,7 @@ func newTestKata(t testing.TB, w, h int, adjust func(*KataOptions)) *kataModel {
 	if adjust != nil {
 		adjust(&opt)
 	}
-	m := newKataModel(opt, true)
+	m := newKataModel(testCommon(true), opt)
 	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	m.Update(loadBoard(notes.Index{}, opt.NotesDir, lib, testNow)())
 	return m
@@ -299,7 +299,7 @@ func TestKataThroughTheProgram(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {40, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
 			m := newTestKata(t, sz[0], sz[1], func(o *KataOptions) { o.ID = "orphan-alert" })
-			tm := teatest.NewTestModel(t, single{m}, teatest.WithInitialTermSize(sz[0], sz[1]))
+			tm := teatest.NewTestModel(t, single{m.c, m}, teatest.WithInitialTermSize(sz[0], sz[1]))
 			send := func(keys ...string) {
 				for _, k := range keys {
 					if text, ok := strings.CutPrefix(k, "type:"); ok {

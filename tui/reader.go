@@ -34,6 +34,7 @@ type itemRenderedMsg struct {
 // readerModel shows the talk's cases and the seven tips, and follows the
 // links between them: from a case to its tips, from a tip to its cases.
 type readerModel struct {
+	c       *common
 	styles  Styles
 	keys    readerKeys
 	help    help.Model
@@ -48,9 +49,9 @@ type readerModel struct {
 	cache   map[string]string
 }
 
-func newReaderModel(lib *content.Library, isDark bool) *readerModel {
-	m := &readerModel{keys: newReaderKeys(), help: help.New(), width: 80, height: 24, link: -1, cache: map[string]string{}}
-	m.setStyles(newStyles(isDark))
+func newReaderModel(c *common, lib *content.Library) *readerModel {
+	m := &readerModel{c: c, keys: newReaderKeys(), help: help.New(), width: 80, height: 24, link: -1, cache: map[string]string{}}
+	m.setStyles(c.styles)
 	tipAt := map[int]int{}
 	for _, c := range lib.Cases {
 		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: c.Title, md: content.CaseMarkdown(c, lib)})

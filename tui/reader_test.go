@@ -10,7 +10,7 @@ import (
 )
 
 func newTestReader(t testing.TB, w, h int) *readerModel {
-	m := newReaderModel(testLibrary(t), true)
+	m := newReaderModel(testCommon(true), testLibrary(t))
 	rdeliver(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }

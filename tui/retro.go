@@ -77,6 +77,7 @@ type (
 
 type retroModel struct {
 	autosave
+	c       *common
 	opt     RetroOptions
 	s       *retro.Session
 	styles  Styles
@@ -102,14 +103,14 @@ type retroModel struct {
 	entries []notes.Entry
 }
 
-func newRetroModel(opt RetroOptions, isDark bool) *retroModel {
+func newRetroModel(c *common, opt RetroOptions) *retroModel {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
 	if opt.Library == nil {
 		opt.Library = &content.Library{}
 	}
-	m := &retroModel{opt: opt, styles: newStyles(isDark), keys: newRetroKeys(), help: help.New(), tipCur: 1, width: 80, height: 24}
+	m := &retroModel{c: c, opt: opt, styles: c.styles, keys: newRetroKeys(), help: help.New(), tipCur: 1, width: 80, height: 24}
 	m.help.Styles = m.styles.Help
 	m.s = retro.New(opt.Now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
 	m.s.Template = opt.Template
@@ -136,7 +137,7 @@ func (m *retroModel) resume() {
 }
 
 func (m *retroModel) Init() tea.Cmd {
-	return tea.Batch(tick(), loadEntries(notes.Index{CacheDir: m.opt.CacheDir}, m.opt.NotesDir))
+	return tea.Batch(m.c.tick(), loadEntries(notes.Index{CacheDir: m.opt.CacheDir}, m.opt.NotesDir))
 }
 
 // loadEntries lists the notes dir for the previous actions, through the
@@ -203,7 +204,7 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 		}
 		return m, nil
 	case tickMsg:
-		return m, tea.Batch(tick(), m.onTick(m.opt.DraftPath, !m.discard && m.mode != modeAskResume, m.draftData))
+		return m, tea.Batch(m.c.tick(), m.onTick(m.opt.DraftPath, !m.discard && m.mode != modeAskResume, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
 		return m, nil
@@ -492,8 +493,8 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 }
 
 // Field layout of each phase's editor.
-func newInput(placeholder string, value string) textinput.Model {
-	ti := textinput.New()
+func newInput(c *common, placeholder string, value string) textinput.Model {
+	ti := c.newTextInput()
 	ti.Placeholder = placeholder
 	ti.Prompt = ""
 	ti.CharLimit = 0
@@ -501,8 +502,8 @@ func newInput(placeholder string, value string) textinput.Model {
 	return ti
 }
 
-func newArea(placeholder, value string) textarea.Model {
-	ta := textarea.New()
+func newArea(c *common, placeholder, value string) textarea.Model {
+	ta := c.newTextArea()
 	ta.Placeholder = placeholder
 	ta.ShowLineNumbers = false
 	ta.CharLimit = 0
@@ -524,11 +525,11 @@ func (m *retroModel) startEdit(f int) {
 			tb = strconv.Itoa(int(s.Timebox.Minutes()))
 		}
 		m.inputs = []textinput.Model{
-			newInput(retro.DefaultTitle(s.Team, s.Date), s.Title),
-			newInput("e.g. checkout", s.Team),
-			newInput("who runs the retro", s.Facilitator),
-			newInput("Alice, Bob, Chen", strings.Join(s.Participants, ", ")),
-			newInput("minutes per phase, empty for none", tb),
+			newInput(m.c, retro.DefaultTitle(s.Team, s.Date), s.Title),
+			newInput(m.c, "e.g. checkout", s.Team),
+			newInput(m.c, "who runs the retro", s.Facilitator),
+			newInput(m.c, "Alice, Bob, Chen", strings.Join(s.Participants, ", ")),
+			newInput(m.c, "minutes per phase, empty for none", tb),
 		}
 		f = m.sel[s.Phase]
 	case retro.PhaseProblems:
@@ -537,8 +538,8 @@ func (m *retroModel) startEdit(f int) {
 			return
 		}
 		pr := s.Problems[i]
-		m.inputs = []textinput.Model{newInput("a short title", pr.Title)}
-		m.areas = []textarea.Model{newArea("What happened? Facts, not blame.", pr.What)}
+		m.inputs = []textinput.Model{newInput(m.c, "a short title", pr.Title)}
+		m.areas = []textarea.Model{newArea(m.c, "What happened? Facts, not blame.", pr.What)}
 	case retro.PhaseDiscuss:
 		i := m.problemAt()
 		if i < 0 {
@@ -546,8 +547,8 @@ func (m *retroModel) startEdit(f int) {
 		}
 		pr := s.Problems[i]
 		m.areas = []textarea.Model{
-			newArea("What did we do right away?", pr.Reaction),
-			newArea("What did we learn? One learning per line.", strings.Join(pr.Learnings, "\n")),
+			newArea(m.c, "What did we do right away?", pr.Reaction),
+			newArea(m.c, "What did we learn? One learning per line.", strings.Join(pr.Learnings, "\n")),
 		}
 	case retro.PhaseActions:
 		i := m.sel[s.Phase]
@@ -556,9 +557,9 @@ func (m *retroModel) startEdit(f int) {
 		}
 		a := s.Actions[i]
 		m.inputs = []textinput.Model{
-			newInput("a concrete action", a.Text),
-			newInput("who", a.Owner),
-			newInput("YYYY-MM-DD, optional", a.Due),
+			newInput(m.c, "a concrete action", a.Text),
+			newInput(m.c, "who", a.Owner),
+			newInput(m.c, "YYYY-MM-DD, optional", a.Due),
 		}
 	default:
 		return

@@ -34,7 +34,7 @@ func newTestRetro(t testing.TB, w, h int, adjust func(*RetroOptions)) *retroMode
 	if adjust != nil {
 		adjust(&opt)
 	}
-	m := newRetroModel(opt, true)
+	m := newRetroModel(testCommon(true), opt)
 	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }

@@ -118,7 +118,12 @@ func TestRetroSIGKILLThenResume(t *testing.T) {
 	s.WaitFor("esc done editing", wait)
 	s.Type("Typed before the kill")
 	s.WaitFor("Typed before the kill", wait)
-	time.Sleep(1100 * time.Millisecond) // the guarantee: text older than a second is on disk
+	// The autosave (every 500 ms) puts typed text on disk: wait for the
+	// draft to hold it, then kill.
+	tmuxtest.WaitUntil(t, wait, "the draft to hold the typed title", func() bool {
+		d, ok, err := retro.LoadDraft(draft)
+		return ok && err == nil && d.Session.Title == "Typed before the kill"
+	})
 	if err := syscall.Kill(s.ProgramPID(), syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}

@@ -198,6 +198,20 @@ func (s *Session) WaitFor(want string, timeout time.Duration) string {
 	return ""
 }
 
+// WaitUntil polls cond until it holds, failing the test after timeout
+// with what it was waiting for: files the program writes are waited for
+// this way, never with a bare sleep.
+func WaitUntil(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited %s for %s", timeout, what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // WaitExit waits for the program to exit and returns its exit code.
 func (s *Session) WaitExit(timeout time.Duration) int {
 	s.t.Helper()
