@@ -4,7 +4,7 @@ import (
 	"math/rand"
 	"testing"
 
-	"github.com/retrokata/retrokata/internal/corpus"
+	"github.com/retrokata/retrokata/internal/testutil/corpus"
 	"github.com/retrokata/retrokata/notes"
 )
 

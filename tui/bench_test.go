@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/retrokata/retrokata/internal/corpus"
+	"github.com/retrokata/retrokata/internal/testutil/corpus"
 	"github.com/retrokata/retrokata/notes"
 
 	tea "charm.land/bubbletea/v2"

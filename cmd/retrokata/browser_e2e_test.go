@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/retrokata/retrokata/internal/tmuxtest"
+	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
 )
 
 // From the home screen: open the browser, filter to one note, tick one of

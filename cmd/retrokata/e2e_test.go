@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/retrokata/retrokata/internal/tmuxtest"
+	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
 )
 
 // binPath is the binary built once for this package's real-terminal tests.

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/retrokata/retrokata/internal/tmuxtest"
+	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
 	"github.com/retrokata/retrokata/retro"
 )
 

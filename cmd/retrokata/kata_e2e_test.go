@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/retrokata/retrokata/internal/tmuxtest"
+	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
 	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
 )

@@ -1,7 +1,7 @@
 // Command gennotes writes a corpus of realistic notes (retros and katas,
 // about 2 KB each, fixed seed) for benchmarks:
 //
-//	go run ./internal/gennotes -n 10000 -dir /tmp/corpus
+//	go run ./tools/gennotes -n 10000 -dir /tmp/corpus
 package main
 
 import (
@@ -9,7 +9,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/retrokata/retrokata/internal/corpus"
+	"github.com/retrokata/retrokata/internal/testutil/corpus"
 )
 
 func main() {

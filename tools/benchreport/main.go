@@ -21,7 +21,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/retrokata/retrokata/internal/corpus"
+	"github.com/retrokata/retrokata/internal/testutil/corpus"
 	"github.com/retrokata/retrokata/notes"
 )
 
