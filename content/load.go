@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/retrokata/retrokata/internal/safefile"
 )
 
 //go:embed library
@@ -21,6 +23,19 @@ type Source struct {
 	Origin Origin
 	FS     fs.FS
 	Label  string // the directory as the user knows it, for messages
+	// Dir is the directory on disk FS was made from, "" for the embedded
+	// library. Its files are opened by path through safefile.Read, never
+	// through FS: os.DirFS would block on a FIFO.
+	Dir string
+}
+
+// read reads one file of the source through the capped reader: a named
+// pipe, a device or a file over ContentLimit is refused, never read.
+func (s Source) read(name string) ([]byte, error) {
+	if s.Dir != "" {
+		return safefile.Read(filepath.Join(s.Dir, filepath.FromSlash(name)), safefile.ContentLimit)
+	}
+	return safefile.ReadFS(s.FS, name, safefile.ContentLimit)
 }
 
 // Builtin is the library embedded in the binary.
@@ -31,7 +46,7 @@ func Builtin() Source {
 
 // DirSource is a content directory on disk.
 func DirSource(origin Origin, dir string) Source {
-	return Source{Origin: origin, FS: os.DirFS(dir), Label: dir}
+	return Source{Origin: origin, FS: os.DirFS(dir), Label: dir, Dir: dir}
 }
 
 // Dirs returns the user's and the repository's content directories, in load
@@ -131,7 +146,7 @@ func readSource(src Source) ([]parsed, []Problem) {
 	var items []parsed
 	var probs []Problem
 	for _, k := range []kind{kindCase, kindTip, kindKata} {
-		it, pr := readKindDir(src.FS, string(k), src.Label, k, src.Origin)
+		it, pr := readKindDir(src, string(k), k)
 		items = append(items, it...)
 		probs = append(probs, pr...)
 	}
@@ -139,8 +154,9 @@ func readSource(src Source) ([]parsed, []Problem) {
 }
 
 // readKindDir parses the .md files of one directory holding one kind.
-func readKindDir(fsys fs.FS, dir, label string, k kind, origin Origin) ([]parsed, []Problem) {
-	entries, err := fs.ReadDir(fsys, dir)
+func readKindDir(src Source, dir string, k kind) ([]parsed, []Problem) {
+	label, origin := src.Label, src.Origin
+	entries, err := fs.ReadDir(src.FS, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
@@ -155,9 +171,9 @@ func readKindDir(fsys fs.FS, dir, label string, k kind, origin Origin) ([]parsed
 		}
 		name := path.Join(dir, e.Name())
 		file := filepath.Join(label, filepath.FromSlash(name))
-		data, err := fs.ReadFile(fsys, name)
+		data, err := src.read(name)
 		if err != nil {
-			probs = append(probs, Problem{Path: file, Msg: "cannot read: " + unwrapPath(err)})
+			probs = append(probs, Problem{Path: file, Msg: readError(err)})
 			continue
 		}
 		p, pr := parseFile(file, data, k, origin)
@@ -180,7 +196,7 @@ func readPath(p string) ([]parsed, []Problem) {
 	}
 	if info.IsDir() {
 		if k, ok := kindOf(filepath.Base(p)); ok {
-			return readKindDir(os.DirFS(p), ".", p, k, OriginUser)
+			return readKindDir(DirSource(OriginUser, p), ".", k)
 		}
 		return readSource(DirSource(OriginUser, p))
 	}
@@ -188,9 +204,9 @@ func readPath(p string) ([]parsed, []Problem) {
 	if !ok {
 		return nil, []Problem{{Path: p, Msg: "cannot tell what it holds: put it in a directory named cases, tips or katas"}}
 	}
-	data, err := os.ReadFile(p)
+	data, err := safefile.Read(p, safefile.ContentLimit)
 	if err != nil {
-		return nil, []Problem{{Path: p, Msg: "cannot read: " + unwrapPath(err)}}
+		return nil, []Problem{{Path: p, Msg: readError(err)}}
 	}
 	item, pr := parseFile(p, data, k, OriginUser)
 	if len(pr) > 0 {
@@ -313,6 +329,19 @@ func build(items []parsed) *Library {
 
 // TipLabel is how a tip is named in lists and notes: "2. Deploy small".
 func TipLabel(t Tip) string { return strconv.Itoa(t.Number) + ". " + t.Title }
+
+// readError says why a file could not be read, without its path (a
+// Problem carries the path).
+func readError(err error) string {
+	var se *safefile.Error
+	if errors.As(err, &se) {
+		if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+			return se.Why
+		}
+		return "cannot read: " + se.Why
+	}
+	return "cannot read: " + unwrapPath(err)
+}
 
 func unwrapPath(err error) string {
 	if pe, ok := err.(*fs.PathError); ok {

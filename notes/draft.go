@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/retrokata/retrokata/internal/safefile"
 )
 
 // SaveDraft writes a draft (work in progress) atomically: a crash leaves
@@ -40,12 +42,12 @@ func EncodeDraft[S any](s *S, version int, now time.Time) ([]byte, error) {
 // draft that does not parse, holds no session or was written in another
 // format version is an error naming the file.
 func LoadDraft[S any](path string, version int) (d Draft[S], ok bool, err error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, safefile.DraftLimit)
 	if errors.Is(err, fs.ErrNotExist) {
 		return d, false, nil
 	}
 	if err != nil {
-		return d, false, fmt.Errorf("read draft %s: %w", path, err)
+		return d, false, fmt.Errorf("read draft %w", err)
 	}
 	if err := json.Unmarshal(data, &d); err != nil || d.Session == nil {
 		return Draft[S]{}, false, DamagedDraft(path, err)

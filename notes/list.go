@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,11 +11,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/retrokata/retrokata/internal/safefile"
 )
 
 // MaxNoteSize is the largest note read; a bigger file is listed as broken
 // instead of being loaded into memory.
-const MaxNoteSize = 4 << 20
+const MaxNoteSize = safefile.NotesLimit
 
 // Entry is one file of a notes directory: its front matter and actions, or
 // the reason it could not be read.
@@ -226,24 +227,15 @@ func parseEntry(path string, data []byte) Entry {
 	return e
 }
 
+// readLimited reads a note through the capped reader: a FIFO, a device, a
+// directory or a file over NotesLimit is an error naming the file.
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := safefile.Read(path, safefile.NotesLimit)
 	if err != nil {
-		return nil, &Error{Path: path, Msg: "cannot read: " + unwrap(err)}
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, &Error{Path: path, Msg: "cannot read: " + unwrap(err)}
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &Error{Path: path, Msg: "not a regular file"}
-	}
-	if info.Size() > MaxNoteSize {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("too large (%d MB): notes are limited to %d MB", info.Size()>>20, MaxNoteSize>>20)}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxNoteSize+1))
-	if err != nil {
+		var se *safefile.Error
+		if errors.As(err, &se) {
+			return nil, &Error{Path: path, Msg: se.Why}
+		}
 		return nil, &Error{Path: path, Msg: "cannot read: " + unwrap(err)}
 	}
 	if bytes.IndexByte(data, 0) >= 0 {

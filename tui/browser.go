@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"io"
 	"os"
 	"os/exec"
 	"sort"
@@ -15,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
+	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/notes"
 )
 
@@ -156,7 +156,7 @@ func readBodies(list []notes.Entry) tea.Cmd {
 	return func() tea.Msg {
 		out := make(map[string]string, len(paths))
 		for _, p := range paths {
-			data, err := readCapped(p, 1<<20)
+			data, err := readCapped(p)
 			if err == nil {
 				out[p] = strings.ToLower(string(data))
 			}
@@ -165,15 +165,18 @@ func readBodies(list []notes.Entry) tea.Cmd {
 	}
 }
 
-// readCapped reads at most n bytes of a file: a 50 MB note must not stall
-// the browser. The buffer grows with the file, not to n.
-func readCapped(path string, n int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, n))
+// previewLimit is how much of a note the preview renders and the full-text
+// filter searches.
+const previewLimit = 1 << 20
+
+// readCapped reads a note through the capped reader, which refuses what is
+// not a regular file or is over the notes limit: a 50 MB note must not
+// stall the browser, and a link to /dev/tty or a FIFO must neither steal
+// keystrokes nor hang the background reader. At most previewLimit bytes
+// are returned.
+func readCapped(path string) ([]byte, error) {
+	data, err := safefile.Read(path, safefile.NotesLimit)
+	return data[:min(len(data), previewLimit)], err
 }
 
 // renderNote renders a note for the preview pane: glamour on the body,
@@ -182,11 +185,11 @@ func renderNote(e notes.Entry, width int, isDark bool) tea.Cmd {
 	return func() tea.Msg {
 		fi, err := os.Stat(e.Path)
 		if err != nil {
-			return renderedMsg{path: e.Path, width: width, text: "Cannot read " + e.Path + ": " + err.Error()}
+			return renderedMsg{path: e.Path, width: width, text: "Cannot read " + notes.Sanitize(err.Error())}
 		}
-		data, err := readCapped(e.Path, 1<<20)
+		data, err := readCapped(e.Path)
 		if err != nil {
-			return renderedMsg{path: e.Path, mtime: fi.ModTime(), width: width, text: "Cannot read " + e.Path + ": " + err.Error()}
+			return renderedMsg{path: e.Path, mtime: fi.ModTime(), width: width, text: "Cannot read " + notes.Sanitize(err.Error())}
 		}
 		text := notes.Sanitize(string(data))
 		if e.Broken() {

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
 )
@@ -29,9 +30,9 @@ prints the file exactly as it is.`,
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(path)
+			data, err := safefile.Read(path, safefile.NotesLimit)
 			if err != nil {
-				return fmt.Errorf("show %s: %w", path, errors.Unwrap(err))
+				return fmt.Errorf("show %w", err)
 			}
 			if raw {
 				_, err := e.stdout.Write(data)
