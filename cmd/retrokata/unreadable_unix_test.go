@@ -9,7 +9,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/retrokata/retrokata/internal/tmuxtest"
+	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
 )
 
 // hostileFiles plants, in dir, a FIFO, a link to /dev/zero, a link to a
