@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -199,19 +198,6 @@ func (m *kataModel) readClock() {
 	m.last = now
 }
 
-// loadBoard reads every kata's progress from the kata notes.
-func loadBoard(x notes.Index, dir string, lib *content.Library, today time.Time) tea.Cmd {
-	ids := make([]string, len(lib.Katas))
-	for i, k := range lib.Katas {
-		ids[i] = k.ID
-	}
-	return func() tea.Msg {
-		list, err := x.List(dir, notes.Filter{Type: notes.TypeKata})
-		all, _ := kata.Attempts(list)
-		return boardMsg{kata.Board(ids, all, today), err}
-	}
-}
-
 func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -366,84 +352,6 @@ func (m *kataModel) key(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
 		}
 	}
 	return m, nil
-}
-
-func (m *kataModel) pickKey(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
-	k := m.keys
-	rows := m.rows()
-	switch {
-	case msg.String() == "ctrl+c":
-		return m, done("")
-	case msg.String() == "esc":
-		if m.filter.Value() != "" {
-			m.filter.SetValue("")
-			m.pickSel = 0
-			return m, nil
-		}
-		return m, done("")
-	case key.Matches(msg, k.Start):
-		if m.pickSel < len(rows) {
-			m.start(rows[m.pickSel].k)
-		}
-		return m, nil
-	case msg.String() == "up" || msg.String() == "ctrl+p":
-		m.pickSel = max(0, m.pickSel-1)
-		return m, nil
-	case msg.String() == "down" || msg.String() == "ctrl+n":
-		m.pickSel = min(len(rows)-1, m.pickSel+1)
-		return m, nil
-	}
-	before := m.filter.Value()
-	var cmd tea.Cmd
-	m.filter, cmd = m.filter.Update(msg)
-	if m.filter.Value() != before {
-		m.pickSel = 0
-	}
-	return m, cmd
-}
-
-// pickRow is one kata in the picker with its progress.
-type pickRow struct {
-	k     content.Kata
-	p     kata.Progress
-	known bool // progress read from the notes
-}
-
-// rows are the katas shown by the picker: due first once the notes are
-// read, narrowed by every word of the filter.
-func (m *kataModel) rows() []pickRow {
-	lib := m.opt.Library
-	var all []pickRow
-	if m.board != nil {
-		for _, p := range m.board {
-			if k, ok := lib.Kata(p.Kata); ok {
-				all = append(all, pickRow{k, p, true})
-			}
-		}
-	} else {
-		for _, k := range lib.Katas {
-			all = append(all, pickRow{k: k})
-		}
-	}
-	words := strings.Fields(strings.ToLower(m.filter.Value()))
-	if len(words) == 0 {
-		return all
-	}
-	var out []pickRow
-	for _, r := range all {
-		hay := strings.ToLower(strings.Join(append([]string{r.k.ID, r.k.Title, string(r.k.Difficulty), r.k.Summary}, r.k.Tags...), " "))
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // step moves n steps, keeping what was typed.

@@ -1,0 +1,108 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/glamour/v2"
+
+	"github.com/retrokata/retrokata/internal/safefile"
+	"github.com/retrokata/retrokata/notes"
+)
+
+// preview is a rendered note, valid while the file's mtime and the width
+// stay the same.
+type preview struct {
+	mtime time.Time
+	width int
+	text  string
+}
+
+// readCapped reads a note through the capped reader, which refuses what is
+// not a regular file or is over the notes limit: a 50 MB note must not
+// stall the browser, and a link to /dev/tty or a FIFO must neither steal
+// keystrokes nor hang the background reader. At most previewLimit bytes
+// are returned.
+func readCapped(path string) ([]byte, error) {
+	data, err := safefile.Read(path, safefile.NotesLimit)
+	return data[:min(len(data), previewLimit)], err
+}
+
+// renderNote renders a note for the preview pane: glamour on the body,
+// control sequences removed; a broken note shows its error and its text.
+func renderNote(e notes.Entry, width int, isDark bool) tea.Cmd {
+	return func() tea.Msg {
+		fi, err := os.Stat(e.Path)
+		if err != nil {
+			return renderedMsg{path: e.Path, width: width, text: "Cannot read " + notes.Sanitize(err.Error())}
+		}
+		data, err := readCapped(e.Path)
+		if err != nil {
+			return renderedMsg{path: e.Path, mtime: fi.ModTime(), width: width, text: "Cannot read " + notes.Sanitize(err.Error())}
+		}
+		text := notes.Sanitize(string(data))
+		if e.Broken() {
+			return renderedMsg{e.Path, fi.ModTime(), width, "This note cannot be read: " + notes.Sanitize(e.Err.Error()) + "\n\n" + text}
+		}
+		if _, body, ok := strings.Cut(text, "\n---\n"); ok && strings.HasPrefix(text, "---") {
+			text = body
+		}
+		style := "light"
+		if isDark {
+			style = "dark"
+		}
+		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(10, width-2)))
+		if err == nil {
+			if out, err := r.Render(text); err == nil {
+				text = strings.Trim(out, "\n")
+			}
+		}
+		if int64(len(data)) >= 1<<20 {
+			text += "\n\n(only the first megabyte is shown)"
+		}
+		return renderedMsg{e.Path, fi.ModTime(), width, text}
+	}
+}
+
+// previewWidth is the width the preview is rendered for.
+func (m *browserModel) previewWidth() int {
+	if m.side() {
+		return m.width - m.listWidth() - 3
+	}
+	return m.width
+}
+
+// wantPreview asks for the selected note's preview when it is shown and
+// not rendered for this width yet; a cached one shows at once and is
+// checked against the file's mtime in the Cmd.
+func (m *browserModel) wantPreview() tea.Cmd {
+	e, ok := m.current()
+	if !ok || !(m.side() || m.showPreview) {
+		return nil
+	}
+	w := m.previewWidth()
+	if p, ok := m.cache[e.Path]; ok && p.width == w {
+		isDark := m.styles.isDark
+		return func() tea.Msg {
+			if fi, err := os.Stat(e.Path); err == nil && fi.ModTime().Equal(p.mtime) {
+				return nil
+			}
+			return renderNote(e, w, isDark)()
+		}
+	}
+	return renderNote(e, w, m.styles.isDark)
+}
+
+func (m *browserModel) previewView(w int) string {
+	e, ok := m.current()
+	if !ok {
+		return ""
+	}
+	p, ok := m.cache[e.Path]
+	if !ok {
+		return m.styles.Subtle.Render("Rendering…")
+	}
+	return scrollLines(p.text, &m.scroll, m.bodyHeight())
+}

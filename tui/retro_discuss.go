@@ -1,0 +1,101 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/retro"
+)
+
+func (m *retroModel) discussView(w int) string {
+	s := m.s
+	if len(s.Problems) == 0 {
+		return wrap("No problems to discuss. Press shift+tab to go back.", w)
+	}
+	i := m.problemAt()
+	p := s.Problems[i]
+	order := m.s.VoteOrder()
+	sel := m.sel[retro.PhaseDiscuss]
+	head := m.styles.Accent.Render(ansi.Truncate(fmt.Sprintf("%d/%d %s", sel+1, len(order), titleOr(p.Title)), w, "…")) +
+		m.styles.Subtle.Render(fmt.Sprintf(" · %d votes", p.Votes))
+	if m.mode == modeEdit && len(m.areas) == 2 {
+		return head + "\n" + m.styles.Label.Render("Our immediate reaction") + "\n" + m.areas[0].View() + "\n" +
+			m.styles.Label.Render("What we learnt (one per line)") + "\n" + m.areas[1].View()
+	}
+	var b strings.Builder
+	b.WriteString(head + "\n")
+	if p.What != "" {
+		b.WriteString(m.styles.Subtle.Render(wrap(notes.Sanitize(strings.TrimSpace(p.What)), w)) + "\n")
+	}
+	show := func(label, text, empty string) {
+		if strings.TrimSpace(text) == "" {
+			text = m.styles.Subtle.Render(empty)
+		} else {
+			text = notes.Sanitize(strings.TrimSpace(text))
+		}
+		b.WriteString(m.styles.Label.Render(label) + " " + wrap(text, max(1, w-lipgloss.Width(label)-1)) + "\n")
+	}
+	show("Reaction:", p.Reaction, "enter to write it")
+	show("Learnt:", strings.Join(p.Learnings, "; "), "enter to write it")
+	tips := m.opt.Library.Tips
+	if m.bodyHeight()-height(b.String()) < len(tips)+1 {
+		// compact: "Tips: 1 [2] 3 ›4‹ …" and the cursor tip's title
+		var nums []string
+		for _, t := range tips {
+			n := fmt.Sprint(t.Number)
+			for _, x := range p.Tips {
+				if x == t.Number {
+					n = "[" + n + "]"
+				}
+			}
+			if t.Number == m.tipCur {
+				n = m.styles.Selected.Render("›" + n)
+			}
+			nums = append(nums, n)
+		}
+		b.WriteString(m.styles.Label.Render("Tips:") + " " + strings.Join(nums, " ") + "\n")
+		if t, ok := m.opt.Library.Tip(m.tipCur); ok {
+			b.WriteString(m.styles.Subtle.Render(wrap(fmt.Sprintf("%d. %s", t.Number, t.Title), w)) + "\n")
+		}
+		tips = nil
+	} else {
+		b.WriteString(m.styles.Label.Render("Tips:") + "\n")
+	}
+	for _, t := range tips {
+		box := "[ ]"
+		for _, n := range p.Tips {
+			if n == t.Number {
+				box = "[x]"
+			}
+		}
+		line := fmt.Sprintf("%s %d. %s", box, t.Number, t.Title)
+		b.WriteString(m.item(w, t.Number == m.tipCur, line, "") + "\n")
+	}
+	if m.tipText {
+		if t, ok := m.opt.Library.Tip(m.tipCur); ok {
+			b.WriteString("\n" + wrap(strings.TrimSpace(t.Body), w) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func (m *retroModel) learningsPanel(w int) string {
+	ls := m.s.Learnings()
+	if len(ls) == 0 {
+		return ""
+	}
+	// never more than a third of the screen: the actions come first
+	if n := max(1, m.bodyHeight()/3); len(ls) > n {
+		ls = append(ls[:n-1:n-1], fmt.Sprintf("… and %d more", len(ls)-n+1))
+	}
+	var b strings.Builder
+	b.WriteString(m.styles.Label.Render("What we learnt → turn it into actions") + "\n")
+	for _, l := range ls {
+		b.WriteString(m.styles.Subtle.Render(wrap("• "+notes.Sanitize(l), w)) + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/retro"
+)
+
+func (m *retroModel) stageView(w int) string {
+	s := m.s
+	labels := []string{"Title", "Team", "Facilitator", "Participants", "Timebox"}
+	values := []string{s.DisplayTitle(), s.Team, s.Facilitator, strings.Join(s.Participants, ", "), ""}
+	if s.Timebox > 0 {
+		values[4] = fmt.Sprintf("%d min per phase", int(s.Timebox.Minutes()))
+	}
+	var b strings.Builder
+	b.WriteString(m.styles.Subtle.Render(wrap("No blame: "+retro.NoBlame, w)) + "\n")
+	if m.bodyHeight() >= 9 {
+		b.WriteString("\n")
+	}
+	for i, l := range labels {
+		v := m.styles.Subtle.Render(notes.Sanitize(values[i]))
+		if m.mode == modeEdit && i < len(m.inputs) {
+			v = m.inputs[i].View()
+		}
+		b.WriteString(m.labelled(w, l, v, i == m.sel[retro.PhaseStage]) + "\n")
+	}
+	return b.String()
+}
