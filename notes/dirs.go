@@ -47,6 +47,17 @@ type Location struct {
 	Config string
 }
 
+// GitDir is where git looks for the work tree to commit notes in: the
+// directory holding .retrokata.yaml when the notes dir comes from it, else
+// the notes dir the user chose. Git never runs in a notes dir a repository
+// named, which it could have shaped like a git directory.
+func (l Location) GitDir() string {
+	if l.Reason == ReasonRepo && l.Config != "" {
+		return filepath.Dir(l.Config)
+	}
+	return l.Dir
+}
+
 // RepoConfig is the content of .retrokata.yaml.
 type RepoConfig struct {
 	NotesDir string `yaml:"notes_dir"`

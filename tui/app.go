@@ -99,7 +99,10 @@ func runErr(err error) error {
 // it too. Whatever way it ends, a retro not saved is written to the drafts
 // dir before RunRetro returns.
 func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption) (RetroResult, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a git commit still running when the program ends is stopped
 	c := newCommon(opt.Now, true)
+	c.ctx = ctx
 	m := newRetroModel(c, opt)
 	kept, derr, err := runScreen(ctx, c, m, extra)
 	res := m.result

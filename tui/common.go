@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"time"
 
 	"charm.land/bubbles/v2/textarea"
@@ -19,6 +20,9 @@ type common struct {
 	tick func() tea.Cmd
 	// blink makes text cursors blink (a timer too); tests keep them still.
 	blink bool
+	// ctx ends with the program (RunRetro, RunHome): a git commit under way
+	// is stopped then. nil means context.Background().
+	ctx context.Context
 }
 
 // newCommon is the common value of the program: the real clock, a tick

@@ -159,6 +159,7 @@ func (h *homeModel) entries() []homeEntry {
 func (h *homeModel) newRetro(d *retro.Draft, resume bool) screen {
 	o := h.opt.Retro
 	o.NotesDir, o.CacheDir, o.Library, o.Now = h.opt.Location.Dir, h.opt.CacheDir, h.opt.Library, h.opt.Now
+	o.GitDir = h.opt.Location.GitDir()
 	o.DraftPath = retro.DraftPath(h.opt.DraftsDir)
 	o.Draft, o.Resume = d, resume
 	if o.Dots < 1 {
@@ -413,7 +414,11 @@ func (a *homeApp) View() tea.View {
 // from it and left with unsaved work (a signal, a cancelled context) has
 // its draft written before RunHome returns.
 func RunHome(ctx context.Context, opt HomeOptions, extra ...tea.ProgramOption) error {
-	a := &homeApp{home: newHomeModel(newCommon(opt.Now, true), opt)}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a git commit still running when the program ends is stopped
+	c := newCommon(opt.Now, true)
+	c.ctx = ctx
+	a := &homeApp{home: newHomeModel(c, opt)}
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
 	_, err := tea.NewProgram(a, opts...).Run()
 	if a.cur != nil {

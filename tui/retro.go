@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"time"
@@ -23,6 +24,7 @@ type RetroOptions struct {
 	Dots                     int
 	Commit                   bool
 	NotesDir                 string
+	GitDir                   string // where git looks for the work tree: see notes.Location.GitDir
 	CacheDir                 string // $XDG_CACHE_HOME, for the notes index
 	DraftPath                string
 	Draft                    *retro.Draft // a draft found on disk, or nil
@@ -95,6 +97,8 @@ type retroModel struct {
 	result  RetroResult
 	discard bool // the user discarded the draft
 	entries []notes.Entry
+	// stopCommit cancels a git commit under way (Ctrl+C).
+	stopCommit context.CancelFunc
 }
 
 func newRetroModel(c *common, opt RetroOptions) *retroModel {
@@ -222,10 +226,11 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 		m.discard = true
 		next := m.finish()
 		if m.opt.Commit {
-			next = commitCmd(msg.path, m.s.DisplayTitle())
+			next = m.commitCmd(msg.path, m.s.DisplayTitle())
 		}
 		return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), next)
 	case committedMsg:
+		m.stopCommit = nil
 		m.result.Committed, m.result.CommitErr = msg.err == nil, msg.err
 		return m, m.finish()
 	case tea.PasteMsg:
@@ -244,6 +249,13 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 
 func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 	k := m.keys
+	if m.stopCommit != nil {
+		if msg.String() == "ctrl+c" {
+			m.stopCommit()
+			m.flash("Stopping the git commit…", false)
+		}
+		return m, nil
+	}
 	switch m.mode {
 	case modeAskResume:
 		switch {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"charm.land/glamour/v2"
 
 	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/internal/git"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -42,41 +42,41 @@ func tipTitle(lib *content.Library) retro.TipTitle {
 	}
 }
 
-// commitCmd commits the note when its dir is in a git work tree.
-func commitCmd(path, title string) tea.Cmd {
+// commitCmd commits the note in the git work tree found from gitDir (the
+// dir holding .retrokata.yaml, or the notes dir the user chose), never in
+// a repository the notes dir could be shaped like. Ctrl+C while it runs, or
+// the end of the program, cancels it.
+func (m *retroModel) commitCmd(path, title string) tea.Cmd {
+	ctx, cancel := context.WithCancel(m.context())
+	m.stopCommit = cancel
+	gitDir := m.opt.GitDir
+	if gitDir == "" {
+		gitDir = filepath.Dir(path)
+	}
 	return func() tea.Msg {
-		return committedMsg{GitCommit(context.Background(), path, "retro: "+title)}
+		defer cancel()
+		return committedMsg{CommitNotes(ctx, gitDir, []string{path}, "retro: "+title)}
 	}
 }
 
-// GitCommit adds and commits one file in the git work tree holding it.
-func GitCommit(ctx context.Context, path, message string) error {
-	dir := filepath.Dir(path)
-	git := func(args ...string) (string, error) {
-		cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			msg := strings.TrimSpace(string(out))
-			if msg == "" {
-				msg = err.Error()
-			}
-			return "", errors.New(msg)
-		}
-		return strings.TrimSpace(string(out)), nil
+// CommitNotes commits exactly the notes at paths, in the git work tree that
+// holds gitDir, through internal/git.
+func CommitNotes(ctx context.Context, gitDir string, paths []string, message string) error {
+	top, err := git.Toplevel(ctx, gitDir)
+	if errors.Is(err, git.ErrNotWorkTree) {
+		return fmt.Errorf("%s is not in a git work tree (run retrokata init in your repository)", gitDir)
 	}
-	if _, err := exec.LookPath("git"); err != nil {
-		return errors.New("git is not installed")
+	if err != nil {
+		return err
 	}
-	if _, err := git("rev-parse", "--is-inside-work-tree"); err != nil {
-		return fmt.Errorf("%s is not in a git work tree (run retrokata init in your repository)", dir)
+	return git.Commit(ctx, top, paths, message)
+}
+
+func (m *retroModel) context() context.Context {
+	if m.c.ctx == nil {
+		return context.Background()
 	}
-	if _, err := git("add", "--", filepath.Base(path)); err != nil {
-		return fmt.Errorf("git add: %w", err)
-	}
-	if _, err := git("commit", "-m", message, "--", filepath.Base(path)); err != nil {
-		return fmt.Errorf("git commit: %w", err)
-	}
-	return nil
+	return m.c.ctx
 }
 
 // renderPreview renders the note with glamour in a Cmd.

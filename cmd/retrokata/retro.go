@@ -43,6 +43,7 @@ quitting, and the next run offers to resume.`,
 				return err
 			}
 			o.NotesDir, o.CacheDir, o.Library, o.Now = loc.Dir, e.xdg.CacheHome, lib, e.now
+			o.GitDir = loc.GitDir()
 			o.DraftPath = retro.DraftPath(notes.DraftsDir(e.xdg))
 			d, ok, err := retro.LoadDraft(o.DraftPath)
 			if err != nil {
