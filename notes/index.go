@@ -12,7 +12,7 @@ import (
 
 // indexVersion changes whenever what is cached, or how notes are parsed,
 // changes: an index of another version is ignored and rebuilt.
-const indexVersion = 5
+const indexVersion = 6
 
 // racyWindow is how recent a file's mtime may be for its entry to be left
 // out of the index: a note edited twice within the filesystem's timestamp
@@ -24,6 +24,7 @@ const racyWindow = 2 * time.Second
 type indexed struct {
 	Size       int64
 	ModTime    int64 // UnixNano
+	Hash       Hash  // of the note's bytes, for EditFile
 	Meta       Meta
 	Open, Done int
 	actions    string // encoded actions, decoded only when asked for
@@ -134,7 +135,7 @@ func (x Index) lookup(cc *cache, path string, info fs.FileInfo) (Entry, bool) {
 	if !ok || info == nil || !info.Mode().IsRegular() || c.Size != info.Size() || c.ModTime != info.ModTime().UnixNano() {
 		return Entry{}, false
 	}
-	e := Entry{Path: path, Meta: c.Meta, Open: c.Open, Done: c.Done}
+	e := Entry{Path: path, Meta: c.Meta, Open: c.Open, Done: c.Done, Hash: c.Hash}
 	if cc.actions && c.actions != "" {
 		l, err := decodeActions(c.actions)
 		if err != nil {
@@ -143,7 +144,7 @@ func (x Index) lookup(cc *cache, path string, info fs.FileInfo) (Entry, bool) {
 		e.Actions = l
 	}
 	if c.ErrMsg != "" {
-		e = Entry{Path: path, Err: &Error{Path: path, Line: c.ErrLine, Msg: c.ErrMsg}}
+		e = Entry{Path: path, Err: &Error{Path: path, Line: c.ErrLine, Msg: c.ErrMsg}, Hash: c.Hash}
 	}
 	return e, true
 }
@@ -154,13 +155,13 @@ func record(e Entry, info fs.FileInfo, now time.Time) (*indexed, bool) {
 	if info == nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < racyWindow {
 		return nil, false
 	}
-	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Meta: e.Meta, Open: e.Open, Done: e.Done, actions: encodeActions(e.Actions)}
+	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done, actions: encodeActions(e.Actions)}
 	if e.Err != nil {
 		var ne *Error
 		if !errors.As(e.Err, &ne) || ne.Msg == "" {
 			return nil, false
 		}
-		c = indexed{Size: c.Size, ModTime: c.ModTime, ErrLine: ne.Line, ErrMsg: ne.Msg}
+		c = indexed{Size: c.Size, ModTime: c.ModTime, Hash: c.Hash, ErrLine: ne.Line, ErrMsg: ne.Msg}
 	}
 	return &c, true
 }

@@ -11,7 +11,7 @@ import (
 // read on every listing, and decoding it this way costs a few milliseconds
 // for 10,000 notes, with every string a slice of one buffer.
 //
-//	meta:    "RKIX" version gen dir count { name size mtime errline errmsg meta open done actoff actlen }*
+//	meta:    "RKIX" version gen dir count { name size mtime sha256 errline errmsg meta open done actoff actlen }*
 //	actions: "RKIA" version gen blob   (each note's actions at actoff, actlen)
 //
 // Integers are varints, strings and byte blobs are length-prefixed. Any
@@ -76,6 +76,7 @@ func encodeIndex(dir string, gen uint64, m map[string]*indexed) (meta, actions [
 		e.str(n)
 		e.int(c.Size)
 		e.int(c.ModTime)
+		e.b = append(e.b, c.Hash[:]...)
 		e.uint(uint64(max(c.ErrLine, 0)))
 		e.str(c.ErrMsg)
 		mt := c.Meta
@@ -208,6 +209,16 @@ func (d *decoder) str() string {
 	return s
 }
 
+// hash reads a fixed-size Hash.
+func (d *decoder) hash(h *Hash) {
+	if d.err != nil || len(d.s)-d.off < len(h) {
+		d.err = errBadIndex
+		return
+	}
+	copy(h[:], d.s[d.off:])
+	d.off += len(h)
+}
+
 func (d *decoder) strs() []string {
 	n := d.count()
 	if n == 0 {
@@ -250,7 +261,9 @@ func decodeIndex(data []byte, dir string) (*cache, error) {
 	for i := 0; i < n && d.err == nil; i++ {
 		name := d.str()
 		c := &all[i]
-		*c = indexed{Size: d.int(), ModTime: d.int(), ErrLine: int(d.uint()), ErrMsg: d.str()}
+		*c = indexed{Size: d.int(), ModTime: d.int()}
+		d.hash(&c.Hash)
+		c.ErrLine, c.ErrMsg = int(d.uint()), d.str()
 		mt := &c.Meta
 		mt.Type = Type(d.str())
 		mt.Title = d.str()

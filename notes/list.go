@@ -28,6 +28,7 @@ type Entry struct {
 	Open    int      // actions not done
 	Done    int      // actions done
 	Err     error    // set for a broken note
+	Hash    Hash     // of the file's bytes as read: EditFile refuses the note if it changed since
 }
 
 // Broken reports whether the note could not be read.
@@ -213,7 +214,7 @@ func ReadEntry(path string) (Entry, []byte) {
 }
 
 func parseEntry(path string, data []byte) Entry {
-	e := Entry{Path: path}
+	e := Entry{Path: path, Hash: HashOf(data)}
 	n, err := Parse(data)
 	if err != nil {
 		if ne, ok := err.(*Error); ok {

@@ -166,20 +166,27 @@ func syncDir(dir string) {
 	}
 }
 
-// SetDone ticks or unticks the action on the given line of the note at
-// path. Only that line's checkbox changes; every other byte of the file,
-// line endings included, stays as it was. want is the action's text as last
-// read, so an edit made meanwhile is not silently overwritten.
-func SetDone(path string, line int, want string, done bool) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("update %s: %w", path, err)
-	}
+// SetDone ticks or unticks action a of the note at path, through EditFile:
+// read is the Hash of the note when a was read from it, so a note changed
+// since is refused (*ChangedError). The action is found by its line number
+// and must still be the same item there (text, owner, due date, carried
+// over): two actions with the same text and different owners are never
+// confused. Only that line's checkbox changes; every other byte of the
+// file, line endings included, stays as it was. It returns the note's new
+// Hash.
+func SetDone(path string, read Hash, a Action, done bool) (Hash, error) {
+	return EditFile(path, read, func(data []byte) ([]byte, error) {
+		return setDone(path, data, a, done)
+	})
+}
+
+func setDone(path string, data []byte, a Action, done bool) ([]byte, error) {
+	changed := &Error{Path: path, Line: a.Line, Msg: "the note has changed since it was read: reload and try again"}
 	start := 0
-	for l := 1; l < line; l++ {
+	for l := 1; l < a.Line; l++ {
 		i := bytes.IndexByte(data[start:], '\n')
 		if i < 0 {
-			return &Error{Path: path, Line: line, Msg: "the note has changed: no such line"}
+			return nil, changed
 		}
 		start += i + 1
 	}
@@ -189,8 +196,8 @@ func SetDone(path string, line int, want string, done bool) error {
 	}
 	raw := string(bytes.TrimRight(data[start:start+end], "\r"))
 	m := taskLine.FindStringSubmatchIndex(raw)
-	if m == nil || parseTaskText(raw[m[4]:m[5]]).Text != want {
-		return &Error{Path: path, Line: line, Msg: "the note has changed since it was read: reload and try again"}
+	if a.Line < 1 || m == nil || !sameItem(parseTaskText(raw[m[4]:m[5]]), a) {
+		return nil, changed
 	}
 	mark := byte(' ')
 	if done {
@@ -198,5 +205,11 @@ func SetDone(path string, line int, want string, done bool) error {
 	}
 	out := bytes.Clone(data)
 	out[start+m[2]] = mark
-	return WriteAtomic(path, out)
+	return out, nil
+}
+
+// sameItem reports whether the task read from a line is action a: the
+// whole item, owner and due date included, not just its text.
+func sameItem(got, a Action) bool {
+	return got.Text == a.Text && got.Owner == a.Owner && got.Due == a.Due && got.CarriedOver == a.CarriedOver
 }

@@ -89,18 +89,21 @@ func TestSetDoneChangesOnlyThatLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	second := n.Actions[1]
-	if err := SetDone(p, second.Line, second.Text, true); err != nil {
+	h, err := SetDone(p, HashOf([]byte(orig)), second, true)
+	if err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(p)
 	want := strings.Replace(orig, "- [ ] Second", "- [x] Second", 1)
-	if string(got) != want {
+	if string(got) != want || h != HashOf(got) {
 		t.Errorf("file after tick:\n%q\nwant\n%q", got, want)
 	}
-	if err := SetDone(p, second.Line, "Something else", false); err == nil {
+	stale := second
+	stale.Text = "Something else"
+	if _, err := SetDone(p, h, stale, false); err == nil {
 		t.Error("SetDone with stale text succeeded")
 	}
-	if err := SetDone(p, 1, "x", true); err == nil {
+	if _, err := SetDone(p, h, Action{Line: 1, Text: "x"}, true); err == nil {
 		t.Error("SetDone on a non-task line succeeded")
 	}
 }

@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -51,6 +53,7 @@ type (
 		path string
 		line int
 		done bool
+		hash notes.Hash // the note's hash after the tick
 		err  error
 	}
 )
@@ -167,8 +170,12 @@ func (m *browserModel) Update(msg tea.Msg) tea.Cmd {
 		}
 		return m.reload()
 	case toggledMsg:
+		if errors.Is(msg.err, notes.ErrChanged) {
+			m.flash("Not changed: "+notes.Sanitize(filepath.Base(msg.path))+" changed since it was read; reloaded.", true)
+			return m.reload()
+		}
 		if msg.err != nil {
-			m.flash("Not changed: "+msg.err.Error(), true)
+			m.flash("Not changed: "+notes.Sanitize(msg.err.Error()), true)
 			return m.reload()
 		}
 		delete(m.cache, msg.path)
@@ -176,6 +183,7 @@ func (m *browserModel) Update(msg tea.Msg) tea.Cmd {
 			if m.entries[i].Path != msg.path {
 				continue
 			}
+			m.entries[i].Hash = msg.hash
 			for j := range m.entries[i].Actions {
 				if a := &m.entries[i].Actions[j]; a.Line == msg.line {
 					a.Done = msg.done

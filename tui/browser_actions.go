@@ -105,8 +105,8 @@ func (m *browserModel) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		a := e.Actions[r.action]
 		done := !a.Done
 		return func() tea.Msg {
-			err := notes.SetDone(e.Path, a.Line, a.Text, done)
-			return toggledMsg{e.Path, a.Line, done, err}
+			hash, err := notes.SetDone(e.Path, e.Hash, a, done)
+			return toggledMsg{e.Path, a.Line, done, hash, err}
 		}
 	case key.Matches(msg, k.OpenNote):
 		if m.actSel < len(m.rows) && m.rows[m.actSel].header == "" {

@@ -167,7 +167,7 @@ func TestBrowserActionToggleWritesOneLine(t *testing.T) {
 	// an edit made meanwhile is not overwritten
 	os.WriteFile(path, bytes.Replace(before, []byte("Write the runbook"), []byte("Write the new runbook"), 1), 0o644)
 	bpress(m, "space")
-	if !m.isErr || !strings.Contains(m.status, "changed") {
+	if !m.isErr || !strings.Contains(m.status, "2026-11-20-sprint-42.md changed since it was read; reloaded") {
 		t.Errorf("a note changed meanwhile is refused: %q", m.status)
 	}
 }
