@@ -118,13 +118,13 @@ func Load(srcs ...Source) (*Library, []Problem) {
 	return build(merged), probs
 }
 
-// Check validates content files or directories against the built-in library
-// and returns every problem found. Items in paths may override built-in ones;
+// Check validates content files or directories (activities included)
+// against the built-in library and returns every problem found. Items in paths may override built-in ones;
 // two checked files with the same id are a problem.
 func Check(paths ...string) []Problem {
 	base, _ := readSource(Builtin())
 	var checked []parsed
-	var probs []Problem
+	paths, probs := checkActivities(paths)
 	for _, p := range paths {
 		items, pr := readPath(p)
 		probs = append(probs, pr...)

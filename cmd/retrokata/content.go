@@ -157,10 +157,11 @@ func newKataListCmd(e *env) *cobra.Command {
 func newContentCmd(e *env) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "content",
-		Short: "Check your own katas, cases and tips",
+		Short: "Check your own katas, cases, tips and activities",
 		Long: `Your own content lives in $XDG_CONFIG_HOME/retrokata/content/ and in
 .retrokata/content/ next to the repository's .retrokata.yaml, each with
-cases/, tips/ and katas/ directories. The format is in content/README.md.`,
+cases/, tips/, katas/ and activities/ directories. The format is in
+content/README.md.`,
 		Args: noSubcommand,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return cmd.Help()

@@ -73,6 +73,7 @@ Run it with no command for the home screen.`,
 	add("read",
 		newCasesCmd(e),
 		newTipsCmd(e),
+		newActivitiesCmd(e),
 		newContentCmd(e),
 	)
 	return root
