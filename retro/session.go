@@ -94,6 +94,7 @@ type Session struct {
 	Previous     []Previous      `json:"previous"`
 	Problems     []Problem       `json:"problems"`
 	Actions      []Action        `json:"actions"`
+	Inbox        []string        `json:"inbox,omitempty"` // inbox files taken as problems, removed on save
 }
 
 // New starts a session on date with the given settings; an empty title

@@ -162,6 +162,7 @@ func (h *homeModel) newRetro(d *retro.Draft, resume bool) screen {
 	o.GitDir = h.opt.Location.GitDir()
 	o.DraftPath = retro.DraftPath(h.opt.DraftsDir)
 	o.Draft, o.Resume = d, resume
+	o.Inbox, _ = notes.ReadInbox(o.NotesDir) // a few small files; unreadable ones are flagged on the screen
 	if o.Dots < 1 {
 		o.Dots = retro.DefaultDots
 	}

@@ -31,6 +31,7 @@ type RetroOptions struct {
 	Resume                   bool         // resume the draft without asking
 	Library                  *content.Library
 	Now                      func() time.Time
+	Inbox                    []notes.InboxCard // cards added before the meeting
 }
 
 // RetroResult says how the wizard ended.
@@ -40,6 +41,7 @@ type RetroResult struct {
 	CommitErr error
 	DraftKept string // path of the draft kept for later, or ""
 	DraftErr  error  // the draft could not be written on exit
+	InboxErr  error  // used inbox cards left behind
 }
 
 // editing is which field of which item is being typed into.
@@ -62,8 +64,9 @@ type (
 	}
 	// retroSavedMsg reports that the note was written.
 	retroSavedMsg struct {
-		path string
-		err  error
+		path     string
+		err      error
+		inboxErr error // the used inbox cards could not all be removed
 	}
 	// committedMsg reports the git commit of the note.
 	committedMsg struct{ err error }
@@ -119,6 +122,7 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 	case opt.Draft != nil:
 		m.mode = modeAskResume
 	default:
+		m.takeInbox()
 		m.startEdit(0)
 	}
 	return m
@@ -129,6 +133,7 @@ func (m *retroModel) resume() {
 	m.mode = modeBrowse
 	m.entered = m.opt.Now()
 	m.flash("Resumed the retro saved "+m.opt.Draft.Saved.Local().Format("Mon 2 Jan 15:04")+".", false)
+	m.takeInbox()
 	if m.s.Phase == retro.PhaseStage {
 		m.startEdit(0)
 	}
@@ -222,11 +227,11 @@ func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
 			m.flash(fmt.Sprintf("Not saved: %v. Your retro is safe in the draft; fix the problem and press s again.", msg.err), true)
 			return m, nil
 		}
-		m.result.Saved = msg.path
+		m.result.Saved, m.result.InboxErr = msg.path, msg.inboxErr
 		m.discard = true
 		next := m.finish()
 		if m.opt.Commit {
-			next = m.commitCmd(msg.path, m.s.DisplayTitle())
+			next = m.commitCmd(msg.path, m.s.DisplayTitle(), m.s.InboxPaths(m.opt.NotesDir)...)
 		}
 		return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), next)
 	case committedMsg:

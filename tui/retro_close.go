@@ -26,10 +26,14 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	lib := m.opt.Library
 	n := m.s.ToNote(tipTitle(lib))
 	dir := m.opt.NotesDir
+	used := m.s.InboxPaths(dir)
 	m.flash("Saving…", false)
 	return func() tea.Msg {
 		p, err := notes.Save(dir, n)
-		return retroSavedMsg{p, err}
+		if err != nil {
+			return retroSavedMsg{path: p, err: err}
+		}
+		return retroSavedMsg{path: p, inboxErr: notes.RemoveInbox(dir, used)}
 	}
 }
 
@@ -46,7 +50,10 @@ func tipTitle(lib *content.Library) retro.TipTitle {
 // dir holding .retrokata.yaml, or the notes dir the user chose), never in
 // a repository the notes dir could be shaped like. Ctrl+C while it runs, or
 // the end of the program, cancels it.
-func (m *retroModel) commitCmd(path, title string) tea.Cmd {
+//
+// The removal of the inbox cards the note used, when git tracks them, goes
+// into the same commit.
+func (m *retroModel) commitCmd(path, title string, removed ...string) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.context())
 	m.stopCommit = cancel
 	gitDir := m.opt.GitDir
@@ -55,19 +62,27 @@ func (m *retroModel) commitCmd(path, title string) tea.Cmd {
 	}
 	return func() tea.Msg {
 		defer cancel()
-		return committedMsg{CommitNotes(ctx, gitDir, []string{path}, "retro: "+title)}
+		return committedMsg{CommitNotes(ctx, gitDir, []string{path}, "retro: "+title, removed...)}
 	}
 }
 
 // CommitNotes commits exactly the notes at paths, in the git work tree that
 // holds gitDir, through internal/git.
-func CommitNotes(ctx context.Context, gitDir string, paths []string, message string) error {
+// The removed files git tracks are committed as removed.
+func CommitNotes(ctx context.Context, gitDir string, paths []string, message string, removed ...string) error {
 	top, err := git.Toplevel(ctx, gitDir)
 	if errors.Is(err, git.ErrNotWorkTree) {
 		return fmt.Errorf("%s is not in a git work tree (run retrokata init in your repository)", gitDir)
 	}
 	if err != nil {
 		return err
+	}
+	tracked, err := git.Tracked(ctx, top, removed)
+	if err != nil {
+		return err
+	}
+	for _, t := range tracked {
+		paths = append(paths, filepath.Join(top, filepath.FromSlash(t)))
 	}
 	return git.Commit(ctx, top, paths, message)
 }

@@ -45,6 +45,9 @@ quitting, and the next run offers to resume.`,
 			o.NotesDir, o.CacheDir, o.Library, o.Now = loc.Dir, e.xdg.CacheHome, lib, e.now
 			o.GitDir = loc.GitDir()
 			o.DraftPath = retro.DraftPath(notes.DraftsDir(e.xdg))
+			if o.Inbox, err = notes.ReadInbox(loc.Dir); err != nil {
+				e.warnf("%s", notes.Sanitize(err.Error()))
+			}
 			d, ok, err := retro.LoadDraft(o.DraftPath)
 			if err != nil {
 				return withHint(err, "Move the file away to start a new retro.")
@@ -68,6 +71,7 @@ quitting, and the next run offers to resume.`,
 	f.IntVar(&o.Dots, "dots", retro.DefaultDots, "dots per participant for voting")
 	f.BoolVar(&o.Commit, "commit", false, "git add and commit the note after saving")
 	f.BoolVar(&o.Resume, "resume", false, "resume the retro in progress without asking")
+	c.AddCommand(newRetroAddCmd(e), newRetroInboxCmd(e))
 	return c
 }
 
@@ -77,6 +81,9 @@ func (e *env) retroDone(res tui.RetroResult, err error) error {
 		fmt.Fprintf(e.stdout, "Saved %s\n", res.Saved)
 		if res.Committed {
 			fmt.Fprintln(e.stdout, "Committed it to git.")
+		}
+		if res.InboxErr != nil {
+			e.warnf("the inbox cards this retro used could not all be removed: %s", notes.Sanitize(res.InboxErr.Error()))
 		}
 		if res.CommitErr != nil {
 			return withHint(fmt.Errorf("commit: %w", res.CommitErr), "The note is saved; commit it by hand.")
