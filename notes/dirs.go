@@ -8,8 +8,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/retrokata/retrokata/internal/frontmatter"
+	"github.com/retrokata/retrokata/internal/safefile"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -80,9 +82,12 @@ func FindConfig(dir string) string {
 	}
 }
 
-// ReadConfig reads a .retrokata.yaml; errors name the file and line.
+// ReadConfig reads a .retrokata.yaml through the capped reader (64 KiB,
+// regular files only: a link to /dev/zero is an error, not a hang). Every
+// error is one line naming the file (and the line, for YAML), with
+// control characters from the file stripped.
 func ReadConfig(path string) (RepoConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, safefile.ConfigLimit)
 	if err != nil {
 		return RepoConfig{}, err
 	}
@@ -90,9 +95,22 @@ func ReadConfig(path string) (RepoConfig, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(frontmatter.Normalize(data))))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
-		return RepoConfig{}, fmt.Errorf("%s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return RepoConfig{}, fmt.Errorf("%s: %s", path, singleLine(strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	return c, nil
+}
+
+// singleLine folds a YAML error ("unmarshal errors:\n  line 2: ...\n  line
+// 3: ...") onto one line, in words a user knows, without control
+// characters.
+func singleLine(msg string) string {
+	var parts []string
+	for _, l := range strings.Split(Sanitize(msg), "\n") {
+		if l = strings.TrimSpace(l); l != "" && l != "unmarshal errors:" {
+			parts = append(parts, strings.Replace(l, " not found in type notes.RepoConfig", " is not a setting (notes_dir is the only one)", 1))
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // Resolve picks the notes directory: the --dir flag, then RETROKATA_DIR,
@@ -123,12 +141,81 @@ func Resolve(flagDir string, getenv func(string) string, wd string, x XDG) (Loca
 		if !filepath.IsAbs(dir) {
 			dir = filepath.Join(filepath.Dir(cfg), dir)
 		}
-		return Location{Dir: filepath.Clean(dir), Reason: ReasonRepo, Config: cfg}, nil
+		dir = filepath.Clean(dir)
+		if err := insideRepo(cfg, c.NotesDir, dir); err != nil {
+			return Location{}, err
+		}
+		return Location{Dir: dir, Reason: ReasonRepo, Config: cfg}, nil
 	}
 	if x.DataHome == "" {
 		return Location{}, errors.New("no notes directory: set --dir, RETROKATA_DIR or XDG_DATA_HOME")
 	}
 	return Location{Dir: filepath.Join(x.DataHome, "retrokata", "notes"), Reason: ReasonDefault}, nil
+}
+
+// insideRepo checks that dir, the notes_dir of the config file cfg, lies
+// inside the directory holding cfg once every symlink is followed (a
+// repository is untrusted: its notes_dir must not make the app write
+// anywhere else).
+func insideRepo(cfg, notesDir, dir string) error {
+	outside := fmt.Errorf("%s: notes_dir %q points outside the repository", cfg, Sanitize(notesDir))
+	root, err := RealPath(filepath.Dir(cfg))
+	if err != nil {
+		return fmt.Errorf("%s: %v", cfg, err)
+	}
+	real, err := RealPath(dir)
+	if err != nil {
+		return fmt.Errorf("%s: notes_dir %q: %v", cfg, Sanitize(notesDir), err)
+	}
+	rel, err := filepath.Rel(root, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return outside
+	}
+	return nil
+}
+
+// RealPath is the absolute path p names once every symlink is followed, as
+// the OS would follow them when creating p: the longest existing prefix is
+// resolved, a dangling link is followed to its target, and the parts that
+// do not exist yet are appended.
+func RealPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return realPath(abs, 0)
+}
+
+func realPath(p string, links int) (string, error) {
+	if links > 40 {
+		return "", errors.New("too many levels of symbolic links")
+	}
+	r, err := filepath.EvalSymlinks(p)
+	if err == nil {
+		return r, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		return "", err
+	}
+	parent := filepath.Dir(p)
+	if parent == p {
+		return p, nil
+	}
+	base, err := realPath(parent, links)
+	if err != nil {
+		return "", err
+	}
+	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, err := os.Readlink(p)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(base, target)
+		}
+		return realPath(filepath.Clean(target), links+1)
+	}
+	return filepath.Join(base, filepath.Base(p)), nil
 }
 
 // DraftsDir is where work in progress is autosaved: never in the repo.
