@@ -166,8 +166,12 @@ func (s *Session) ToNote(k content.Kata, tip func(int) string) notes.Note {
 		fmt.Fprintf(&b, "\n**My answer.** %s\n", answer)
 	}
 	b.WriteString("\n## " + SectionReflection + "\n\n")
-	if r := notes.SafeText(s.Reflection); r != "" {
-		b.WriteString(r + "\n")
+	if l := learningLines(s.Reflection); len(l) > 0 {
+		// one learning a line, written as a list: bare lines would be
+		// joined into one paragraph by any markdown renderer
+		for _, line := range l {
+			b.WriteString("- " + notes.SafeText(line) + "\n")
+		}
 	} else {
 		b.WriteString("_(nothing written)_\n")
 	}
@@ -229,3 +233,19 @@ func (s *Session) ToNote(k content.Kata, tip func(int) string) notes.Note {
 func Duration(d time.Duration) string { return d.Round(time.Second).String() }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// learningLines splits a reflection into one learning a line, without the
+// blank lines and without a list marker the player typed themselves.
+func learningLines(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		for _, m := range []string{"- ", "* ", "+ "} {
+			line = strings.TrimSpace(strings.TrimPrefix(line, m))
+		}
+		if line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}

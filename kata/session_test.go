@@ -61,7 +61,7 @@ func TestToNoteParsesBackAndCounts(t *testing.T) {
 	k := testKata()
 	s := NewSession(k, day(3), 10*time.Minute)
 	s.Answers[0] = "Ask why.\n## Actions\n- [ ] not an action"
-	s.Reflection = "Config is code."
+	s.Reflection = "Config is code.\n\n- Review parameters like code\nAsk ops first"
 	s.Toggle(0)
 	s.Toggle(2)
 	s.Toggle(3)
@@ -83,7 +83,7 @@ func TestToNoteParsesBackAndCounts(t *testing.T) {
 	}
 	body := string(data)
 	for _, want := range []string{"## Situation", "### Stage 1: Monday", "> What now?", "> " + content.DefaultPrompt,
-		"**My answer.** Ask why.\n\\## Actions", "_(no answer)_", "## What I would learn\n\nConfig is code.",
+		"**My answer.** Ask why.\n\\## Actions", "_(no answer)_", "## What I would learn\n\n- Config is code.\n- Review parameters like code\n- Ask ops first\n",
 		"**Reaction.** Talk first.", "- Share the why", "- [x] talk\n- [ ] review\n- [x] measure\n- [ ] share",
 		"Score: 2/4, answered in 8m12s of 10m0s.", "- Tip 1: Share goals\n- Tip 3\n"} {
 		if !strings.Contains(body, want) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/retrokata/retrokata/internal/safefile"
+	"github.com/retrokata/retrokata/internal/frontmatter"
 )
 
 // MaxNoteSize is the largest note read; a bigger file is listed as broken
@@ -33,6 +34,13 @@ type Entry struct {
 
 // Broken reports whether the note could not be read.
 func (e Entry) Broken() bool { return e.Err != nil }
+
+// NotANote reports a markdown file without front matter, such as a
+// README kept beside the notes: not a broken note, just not a note.
+func (e Entry) NotANote() bool {
+	var ne *Error
+	return errors.As(e.Err, &ne) && ne.Msg == frontmatter.ErrMissing.Error()
+}
 
 // OpenActions returns how many actions are open and done.
 func (e Entry) OpenActions() (open, done int) { return e.Open, e.Done }
@@ -60,9 +68,15 @@ type Filter struct {
 	Team  string
 	Since time.Time
 	Grep  string // case-insensitive, over the whole file
+	// NonNotes also returns markdown files without front matter (a
+	// README, say) as broken entries; by default they are skipped quietly.
+	NonNotes bool
 }
 
 func (f Filter) match(e Entry, data []byte) bool {
+	if e.NotANote() && !f.NonNotes {
+		return false
+	}
 	if e.Broken() {
 		// broken notes are always shown, unless a filter needs their content
 		return f.Type == "" && f.Tag == "" && f.Team == "" && f.Since.IsZero() && f.Grep == ""

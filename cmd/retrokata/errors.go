@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"charm.land/fang/v2"
@@ -82,10 +83,15 @@ func args(v cobra.PositionalArgs) cobra.PositionalArgs {
 		if err == nil {
 			return nil
 		}
-		// cobra's "unknown command" already names the command; its other
-		// messages ("accepts 1 arg(s)") need the subcommand in front.
-		if cmd.HasParent() && !strings.HasPrefix(err.Error(), "unknown command") {
-			err = fmt.Errorf("%s: %w", strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" "), err)
+		name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		switch {
+		case cmd.HasParent() && !cmd.HasSubCommands() && strings.HasPrefix(err.Error(), "unknown command"):
+			// cobra.NoArgs says "unknown command" for an extra word given
+			// to a command that has no subcommands: say what is wrong.
+			err = fmt.Errorf("%s takes no arguments (got %q)", name, strings.Join(a, " "))
+		case cmd.HasParent() && !strings.HasPrefix(err.Error(), "unknown command"):
+			// cobra's "accepts 1 arg(s)" needs the subcommand in front.
+			err = fmt.Errorf("%s: %w", name, err)
 		}
 		return usageError{err: err, hint: fmt.Sprintf("Run '%s --help' for usage.", cmd.CommandPath())}
 	}
@@ -101,7 +107,18 @@ func noSubcommand(cmd *cobra.Command, a []string) error {
 	return nil
 }
 
+// badNumberRe matches pflag's message for a value that is not a number,
+// which otherwise ends in Go's "strconv.ParseInt: parsing …" wording.
+var badNumberRe = regexp.MustCompile(`^invalid argument "(.*)" for "(.+?)" flag: strconv\.Parse(Int|Uint|Float)`)
+
 // flagError turns cobra's flag parsing failures into usage errors.
 func flagError(cmd *cobra.Command, err error) error {
+	if m := badNumberRe.FindStringSubmatch(err.Error()); m != nil {
+		want := "a whole number"
+		if m[3] == "Float" {
+			want = "a number"
+		}
+		err = fmt.Errorf("%s wants %s, not %q", m[2], want, m[1])
+	}
 	return usageError{err: err, hint: fmt.Sprintf("Run '%s --help' for usage.", cmd.CommandPath())}
 }

@@ -150,7 +150,13 @@ func TestFaultBadEnvironments(t *testing.T) {
 		{"notes dir is a file", append(base, "HOME="+home), []string{"list", "--dir", file}, file, 1},
 		{"notes dir is a file, actions", append(base, "HOME="+home), []string{"actions", "--dir", file}, file, 1},
 		{"RETROKATA_DIR is a file", append(base, "HOME="+home, "RETROKATA_DIR="+file), []string{"stats"}, file, 1},
-		{"notes dir missing", append(base, "HOME="+home), []string{"list", "--dir", filepath.Join(home, "none")}, "", 0},
+		// A read command on a notes dir the user named (flag or env) that is
+		// not there fails, naming it: an empty list would hide a typo.
+		{"notes dir missing", append(base, "HOME="+home), []string{"list", "--dir", filepath.Join(home, "none")}, filepath.Join(home, "none") + " does not exist (from --dir flag)", 1},
+		{"RETROKATA_DIR missing", append(base, "HOME="+home, "RETROKATA_DIR="+filepath.Join(home, "gone")), []string{"actions"}, "gone does not exist (from RETROKATA_DIR)", 1},
+		// The default personal dir of someone who never saved a note is
+		// simply empty.
+		{"default dir missing", append(base, "HOME="+home), []string{"stats", "--json"}, `"notes": 0`, 0},
 		{"show in a missing dir", append(base, "HOME="+home), []string{"show", "x", "--dir", filepath.Join(home, "none")}, "no note", 2},
 	}
 	for _, c := range cases {

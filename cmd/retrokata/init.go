@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
@@ -21,10 +23,29 @@ file.`,
 			if err != nil {
 				return fmt.Errorf("init: %w", err)
 			}
-			fmt.Fprintf(e.stdout, "Wrote %s: notes now go to %s.\nCommit it so your team shares the notes.\n", p, notes.DefaultNotesDir)
+			fmt.Fprintf(e.stdout, "Wrote %s: notes now go to %s.\n", clean(p), notes.DefaultNotesDir)
+			if insideGit(e.wd) {
+				fmt.Fprintln(e.stdout, "Commit it so your team shares the notes.")
+			} else {
+				fmt.Fprintln(e.stdout, "This directory is not in a git repository: the notes stay here until you put it under git (git init).")
+			}
 			return nil
 		},
 	}
 }
 
-// noteJSON is the stable shape of `list --json`.
+// insideGit reports whether dir or a parent holds a .git entry (a directory,
+// or a file for worktrees and submodules). It only looks: init must not run
+// git in a directory it has not checked.
+func insideGit(dir string) bool {
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return true
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return false
+		}
+		dir = parent
+	}
+}

@@ -31,19 +31,27 @@ func (o *jsonObject) key(k string) {
 
 func (o *jsonObject) str(k, v string) { o.key(k); o.b = appendJSONString(o.b, v) }
 
-// strOmit writes a string member only when it is not empty (omitempty).
-func (o *jsonObject) strOmit(k, v string) {
-	if v != "" {
-		o.str(k, v)
-	}
-}
-
 func (o *jsonObject) int(k string, v int) { o.key(k); o.b = strconv.AppendInt(o.b, int64(v), 10) }
 
-func (o *jsonObject) intPtr(k string, v *int) {
-	if v != nil {
-		o.int(k, *v)
+// strPtr writes null for a nil pointer, so that a key is always there and
+// `select(.error)` in jq still picks only real errors.
+func (o *jsonObject) strPtr(k string, v *string) {
+	if v == nil {
+		o.key(k)
+		o.b = append(o.b, "null"...)
+		return
 	}
+	o.str(k, *v)
+}
+
+// intPtr writes null for a nil pointer.
+func (o *jsonObject) intPtr(k string, v *int) {
+	if v == nil {
+		o.key(k)
+		o.b = append(o.b, "null"...)
+		return
+	}
+	o.int(k, *v)
 }
 
 func (o *jsonObject) bool(k string, v bool) { o.key(k); o.b = strconv.AppendBool(o.b, v) }
@@ -117,17 +125,17 @@ func appendJSONString(b []byte, s string) []byte {
 func (j noteJSON) appendJSON(b []byte) []byte {
 	o := startObject(b)
 	o.str("path", j.Path)
-	o.strOmit("type", j.Type)
-	o.strOmit("title", j.Title)
-	o.strOmit("date", j.Date)
-	o.strOmit("team", j.Team)
+	o.str("type", j.Type)
+	o.str("title", j.Title)
+	o.str("date", j.Date)
+	o.str("team", j.Team)
 	o.strs("tags", j.Tags)
 	o.int("open_actions", j.OpenActions)
 	o.int("done_actions", j.DoneActions)
-	o.strOmit("kata", j.Kata)
+	o.str("kata", j.Kata)
 	o.intPtr("score", j.Score)
 	o.intPtr("max_score", j.MaxScore)
-	o.strOmit("error", j.Error)
+	o.strPtr("error", j.Error)
 	return o.end()
 }
 

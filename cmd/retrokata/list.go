@@ -10,32 +10,37 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// noteJSON is the stable shape of `list --json`: every key is in every
+// object (empty string, empty list or null when there is no value).
 type noteJSON struct {
 	Path        string   `json:"path"`
-	Type        string   `json:"type,omitempty"`
-	Title       string   `json:"title,omitempty"`
-	Date        string   `json:"date,omitempty"`
-	Team        string   `json:"team,omitempty"`
+	Type        string   `json:"type"`
+	Title       string   `json:"title"`
+	Date        string   `json:"date"`
+	Team        string   `json:"team"`
 	Tags        []string `json:"tags"`
 	OpenActions int      `json:"open_actions"`
 	DoneActions int      `json:"done_actions"`
-	Kata        string   `json:"kata,omitempty"`
-	Score       *int     `json:"score,omitempty"`
-	MaxScore    *int     `json:"max_score,omitempty"`
-	Error       string   `json:"error,omitempty"`
+	Kata        string   `json:"kata"`
+	Score       *int     `json:"score"`
+	MaxScore    *int     `json:"max_score"`
+	Error       *string  `json:"error"` // null when the note reads fine
 }
 
 func newListCmd(e *env) *cobra.Command {
 	var typ, tag, team, since, grep string
-	var asJSON bool
+	var asJSON, verbose bool
 	c := &cobra.Command{
-		Use:     "list",
-		Short:   "List notes, newest first",
-		Long:    "Lists the notes in the notes dir, newest first. Broken notes are listed\nwith their error (on stderr in the table); the exit code stays 0.",
+		Use:   "list",
+		Short: "List notes, newest first",
+		Long: `Lists the notes in the notes dir, newest first. Broken notes are listed
+with their error (on stderr in the table); the exit code stays 0. Markdown
+files without front matter (a README, say) are not notes and are skipped
+quietly; --verbose lists them too.`,
 		Example: "  retrokata list --type retro --team checkout\n  retrokata list --since 2026-11-01 --grep rollback --json",
 		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			f := notes.Filter{Type: notes.Type(typ), Tag: tag, Team: team, Grep: grep}
+			f := notes.Filter{Type: notes.Type(typ), Tag: tag, Team: team, Grep: grep, NonNotes: verbose}
 			if typ != "" && f.Type != notes.TypeRetro && f.Type != notes.TypeKata {
 				return usagef("Use --type retro or --type kata.", "list: unknown type %q", typ)
 			}
@@ -59,8 +64,12 @@ func newListCmd(e *env) *cobra.Command {
 			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			for _, en := range list {
+				if en.NotANote() {
+					fmt.Fprintf(e.stderr, "retrokata: not a note (no front matter), skipped: %s\n", clean(en.Path))
+					continue
+				}
 				if en.Broken() {
-					e.warnf("broken note: %s", en.Err)
+					e.warnf("broken note: %s", clean(en.Err.Error()))
 					continue
 				}
 				open, _ := en.OpenActions()
@@ -83,13 +92,15 @@ func newListCmd(e *env) *cobra.Command {
 	c.Flags().StringVar(&since, "since", "", "only notes from this date on (YYYY-MM-DD)")
 	c.Flags().StringVar(&grep, "grep", "", "only notes containing this text (case-insensitive)")
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list markdown files that are not notes (no front matter), which are otherwise skipped quietly")
 	return c
 }
 
 func toNoteJSON(en notes.Entry) noteJSON {
 	j := noteJSON{Path: en.Path, Tags: []string{}}
 	if en.Broken() {
-		j.Error = en.Err.Error()
+		msg := en.Err.Error()
+		j.Error = &msg
 		return j
 	}
 	m := en.Meta

@@ -29,10 +29,18 @@ func main() {
 func run(ctx context.Context, e *env) int {
 	root := newRootCmd(e)
 	root.SetArgs(append([]string{}, e.args...)) // never nil: cobra would read os.Args
+	// Help and version go through a writer that drops fang's padding;
+	// commands write their data to e.stdout untouched.
+	help := &trimWriter{w: e.stdout}
+	root.SetOut(help)
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(version()),
 		fang.WithErrorHandler(printError),
+		fang.WithoutManpage(), // ours is listed in --help and keeps paragraphs whole
 	)
+	if ferr := help.Flush(); err == nil {
+		err = ferr
+	}
 	return exitCode(err)
 }
 

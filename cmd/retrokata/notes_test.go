@@ -55,8 +55,11 @@ func TestListJSON(t *testing.T) {
 	if len(got) != 3 || got[0].Kata != "game-day" || *got[0].Score != 4 || got[1].OpenActions != 1 || got[1].DoneActions != 1 {
 		t.Fatalf("list --json: %s", out)
 	}
-	if !strings.Contains(got[2].Error, "2026-11-21-broken.md:3:") {
-		t.Errorf("broken note error: %q", got[2].Error)
+	if got[2].Error == nil || !strings.Contains(*got[2].Error, "2026-11-21-broken.md:3:") {
+		t.Errorf("broken note error: %v", got[2].Error)
+	}
+	if got[0].Error != nil || !strings.Contains(out, `"error":null`) || !strings.Contains(out, `"team":""`) {
+		t.Errorf("every key is in every object, error null when the note reads fine: %s", out)
 	}
 	out, _, _ = runCLI(t, nil, "list", "--dir", dir, "--type", "kata", "--json")
 	if strings.Count(out, `"path"`) != 1 {

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 
 	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
@@ -26,9 +29,35 @@ func (e *env) entries(cmd *cobra.Command, f notes.Filter, withActions bool) ([]n
 	if err != nil {
 		return nil, err
 	}
+	if err := missingDir(loc); err != nil {
+		return nil, err
+	}
 	list, err := notes.Index{CacheDir: e.xdg.CacheHome, SkipActions: !withActions}.List(loc.Dir, f)
 	if err != nil {
 		return nil, withHint(err, "Check the path, or pass --dir.")
 	}
 	return list, nil
+}
+
+// missingDir is the error of a read command on a notes dir, named with
+// --dir or RETROKATA_DIR, that does not exist: an empty answer would hide a
+// typo. Saving a retro or a kata still creates the dir.
+func missingDir(loc notes.Location) error {
+	info, err := os.Stat(loc.Dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		return withHint(fmt.Errorf("notes dir %s is not a directory (from %s)", notes.Sanitize(loc.Dir), loc.Reason),
+			"Pass --dir with a directory.")
+	case errors.Is(err, fs.ErrNotExist) && (loc.Reason == notes.ReasonDefault || loc.Reason == notes.ReasonRepo):
+		// Nobody typed this path: the personal dir before the first note,
+		// or a repo's notes dir before its first retro (git keeps no
+		// empty dirs). Nothing to read is then simply nothing.
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return withHint(fmt.Errorf("notes dir %s does not exist (from %s)", notes.Sanitize(loc.Dir), loc.Reason),
+			"Check the path, or run a retro to create it.")
+	}
+	return withHint(fmt.Errorf("notes dir %s: %w", notes.Sanitize(loc.Dir), errors.Unwrap(err)), "Check the path, or pass --dir.")
 }

@@ -76,5 +76,8 @@ Run it with no command for the home screen.`,
 		newActivitiesCmd(e),
 		newContentCmd(e),
 	)
+	root.AddCommand(newManCmd())
+	initCompletion(root)
+	completeArgs(e, root)
 	return root
 }

@@ -166,6 +166,15 @@ func newStatsCmd(e *env) *cobra.Command {
 			if err := tw.Flush(); err != nil {
 				return err
 			}
+			var fresh []string // due because never practised: not in the table
+			for _, k := range s.Katas {
+				if k.Due && k.Attempts == 0 {
+					fresh = append(fresh, clean(k.Kata))
+				}
+			}
+			if len(fresh) > 0 {
+				fmt.Fprintf(e.stdout, "  Never practised: %s\n  Start one with 'retrokata kata %s'.\n", strings.Join(fresh, ", "), fresh[0])
+			}
 			for _, p := range s.KataProblems {
 				fmt.Fprintf(e.stderr, "retrokata: %s\n", clean(p))
 			}
