@@ -12,8 +12,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/internal/frontmatter"
+	"github.com/retrokata/retrokata/internal/safefile"
 )
 
 // MaxNoteSize is the largest note read; a bigger file is listed as broken

@@ -166,9 +166,18 @@ func TestListKeepsBrokenNotesAndGoesOn(t *testing.T) {
 	os.Symlink(filepath.Join(dir, "loop.md"), filepath.Join(dir, "loop.md"))
 	os.Mkdir(filepath.Join(dir, "dir.md"), 0o755)
 
-	entries, err := List(dir, Filter{})
+	entries, err := List(dir, Filter{NonNotes: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	quiet, _ := List(dir, Filter{})
+	if len(quiet) != len(entries)-1 {
+		t.Errorf("without NonNotes, only no-front.md is skipped: %d of %d entries", len(quiet), len(entries))
+	}
+	for _, e := range quiet {
+		if filepath.Base(e.Path) == "no-front.md" {
+			t.Error("a markdown file without front matter is listed by default")
+		}
 	}
 	var good []string
 	broken := map[string]string{}
