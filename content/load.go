@@ -121,7 +121,25 @@ func Load(srcs ...Source) (*Library, []Problem) {
 // Check validates content files or directories (activities included)
 // against the built-in library and returns every problem found. Items in paths may override built-in ones;
 // two checked files with the same id are a problem.
-func Check(paths ...string) []Problem {
+func Check(paths ...string) []Problem { return check(false, paths) }
+
+// CheckStrict is Check plus the built-in library's standard: every item
+// says whether it is a reconstruction and names its sources; every kata
+// has at least two variants, something to look at and an anchor on each
+// key point.
+func CheckStrict(paths ...string) []Problem { return check(true, paths) }
+
+// BuiltinStandard returns what the built-in library lacks of the standard
+// CheckStrict applies.
+func BuiltinStandard() []Problem {
+	items, probs := readSource(Builtin())
+	for _, it := range items {
+		probs = append(probs, it.standard...)
+	}
+	return probs
+}
+
+func check(strict bool, paths []string) []Problem {
 	base, _ := readSource(Builtin())
 	var checked []parsed
 	paths, probs := checkActivities(paths)
@@ -129,12 +147,21 @@ func Check(paths ...string) []Problem {
 		items, pr := readPath(p)
 		probs = append(probs, pr...)
 		checked = append(checked, items...)
+		if strict {
+			for _, it := range items {
+				probs = append(probs, it.standard...)
+			}
+		}
 	}
 	probs = append(probs, duplicates(checked)...)
 	merged := merge(append(base, checked...))
+	mine := map[string]bool{}
+	for _, it := range checked {
+		mine[it.item().Path] = true
+	}
 	_, pr := checkRefs(merged, false)
 	for _, p := range pr {
-		if !strings.HasPrefix(p.Path, Builtin().Label) {
+		if mine[p.Path] {
 			probs = append(probs, p)
 		}
 	}

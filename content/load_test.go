@@ -170,6 +170,7 @@ func TestCheckCleanAndOverride(t *testing.T) {
 
 func FuzzParseFile(f *testing.F) {
 	f.Add([]byte(kataFile("k", "K")), 2)
+	f.Add([]byte(v2Kata), 2)
 	f.Add([]byte("---\nnumber: 1\ntitle: T\ntry: x\n---\ntext"), 1)
 	f.Add([]byte("---\nid: c\n---\n## Context\n```\n## not a heading\n```\n"), 0)
 	f.Fuzz(func(t *testing.T, data []byte, k int) {

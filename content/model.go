@@ -58,11 +58,39 @@ type Tip struct {
 	Try    string // one thing to try next sprint
 }
 
-// Stage is one step of a kata's situation and the question it asks.
+// Stage is one step of a kata's situation and the question it asks, with
+// what the player may look at, the decision it asks for, the prediction
+// before the next stage and its own reference answer.
 type Stage struct {
+	Number    int // as written in "## Stage 2: …"; 0 when none is written
 	Title     string
 	Situation string
 	Prompt    string
+	Look      []Look   // information on request
+	Decide    []Option // 2 or 3 options; empty when the stage does not branch
+	Next      int      // stage number that follows; 0: the next one; End: the kata ends
+	Predict   string   // asked before the next stage's outcome; "" for none
+	Reference string   // this stage's reference answer; "" for none
+	LookFirst string   // label of the Look item a strong responder opens first
+	Line      int      // file line of the "## Stage" heading
+}
+
+// End as a stage's Next or an option's target ends the kata.
+const End = -1
+
+// Look is one thing the player may open at a stage (a log excerpt, a graph,
+// a colleague's message); opening it costs Minutes on the kata clock.
+type Look struct {
+	Label   string
+	Minutes int
+	Text    string
+}
+
+// Option is one choice of a decision and the stage number it leads to (or
+// End).
+type Option struct {
+	Text string
+	Next int
 }
 
 // Kata is a scenario to practise alone: stages that unfold, a reference
@@ -76,8 +104,15 @@ type Kata struct {
 	Reaction   string
 	Learnings  []string
 	KeyPoints  []string
+	Anchors    []string // per key point: what an answer must contain to count ("" when none)
 	Tips       []int
+	Variants   []Variant
+	Debrief    string // reference notes for the blameless debrief; "" for none
 }
+
+// Variant is one set of surface details (service, figures, times, who is on
+// call) that fills the {{name}} placeholders of a kata's body.
+type Variant map[string]string
 
 // DefaultPrompt is asked at a stage that does not set its own.
 const DefaultPrompt = "What do you do right now?"

@@ -2,47 +2,57 @@ package content
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/retrokata/retrokata/internal/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
 
-// section is a "## " part of a body.
+// section is a "## " (or "### ") part of a body.
 type section struct {
 	title string
 	line  int // file line of the heading
 	text  string
+	raw   []string // the lines below the heading, untrimmed
 }
 
 // sections splits a markdown body on its "## " headings, ignoring headings
 // inside fenced code blocks. Text before the first heading is dropped.
 func sections(body string, firstLine int) []section {
+	out, _ := split(strings.Split(body, "\n"), firstLine, "## ")
+	return out
+}
+
+// split cuts lines on headings starting with prefix, outside fenced code
+// blocks; it also returns the text before the first heading.
+func split(lines []string, firstLine int, prefix string) ([]section, string) {
 	var out []section
 	var cur *section
-	var buf []string
+	var buf, lead []string
 	fence := false
 	flush := func() {
 		if cur != nil {
+			cur.raw = append([]string(nil), buf...)
 			cur.text = strings.TrimSpace(strings.Join(buf, "\n"))
 			out = append(out, *cur)
+		} else {
+			lead = append(lead, buf...)
 		}
 		buf = buf[:0]
 	}
-	for i, l := range strings.Split(body, "\n") {
+	for i, l := range lines {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			fence = !fence
 		}
-		if !fence && strings.HasPrefix(l, "## ") {
+		if !fence && strings.HasPrefix(l, prefix) {
 			flush()
-			cur = &section{title: strings.TrimSpace(l[3:]), line: firstLine + i}
+			cur = &section{title: strings.TrimSpace(l[len(prefix):]), line: firstLine + i}
 			continue
 		}
 		buf = append(buf, l)
 	}
 	flush()
-	return out
+	return out, strings.TrimSpace(strings.Join(lead, "\n"))
 }
 
 // listItems returns the "- " or "* " items of a markdown list, joining
@@ -69,6 +79,8 @@ type parsed struct {
 	kata *Kata
 	// lines of front-matter keys, for reference errors
 	keyLine map[string]int
+	// what the built-in library's standard finds (content check --strict)
+	standard []Problem
 }
 
 func (p parsed) id() string {
@@ -162,16 +174,25 @@ func parseFile(path string, data []byte, k kind, origin Origin) (parsed, []Probl
 		}
 		p.tip = t
 	case kindKata:
-		kt := &Kata{Item: it, ID: m.ID, Difficulty: Difficulty(m.Difficulty), Case: m.Case, KeyPoints: m.KeyPoints, Tips: m.Tips}
+		kt := &Kata{Item: it, ID: m.ID, Difficulty: Difficulty(m.Difficulty), Case: m.Case, Tips: m.Tips, Variants: m.Variants}
 		if m.Difficulty != "" && !kt.Difficulty.Valid() {
 			add(keyLine["difficulty"], "difficulty %q is not easy, medium or hard", m.Difficulty)
 		}
 		if _, ok := keyLine["key_points"]; ok && (len(m.KeyPoints) < minKeyPoints || len(m.KeyPoints) > maxKeyPoints) {
 			add(keyLine["key_points"], "%d key points; a kata has %d to %d", len(m.KeyPoints), minKeyPoints, maxKeyPoints)
 		}
+		for _, kp := range m.KeyPoints {
+			kt.KeyPoints = append(kt.KeyPoints, strings.TrimSpace(kp.Point))
+			kt.Anchors = append(kt.Anchors, strings.TrimSpace(kp.Anchor))
+			if strings.TrimSpace(kp.Point) == "" {
+				add(doc.FileLine(kp.Line), "a key point is empty: write the point (and its anchor)")
+			}
+		}
 		for _, s := range body {
 			if s.title == secStage || strings.HasPrefix(s.title, secStage+" ") || strings.HasPrefix(s.title, secStage+":") {
-				kt.Stages = append(kt.Stages, parseStage(s))
+				st, pr := parseStage(s, path)
+				probs = append(probs, pr...)
+				kt.Stages = append(kt.Stages, st)
 			}
 		}
 		if len(kt.Stages) < minStages {
@@ -179,37 +200,27 @@ func parseFile(path string, data []byte, k kind, origin Origin) (parsed, []Probl
 		}
 		kt.Reaction = need(body, secRefReaction, path, &probs)
 		kt.Learnings = listItems(need(body, secRefLearnings, path, &probs))
+		for _, s := range body {
+			if strings.EqualFold(s.title, secDebrief) {
+				kt.Debrief = s.text
+			}
+		}
+		probs = append(probs, checkStages(kt, path)...)
+		probs = append(probs, checkVariants(kt, doc, node, string(doc.Body), path)...)
 		p.kata = kt
 	}
 	if k != kindTip && m.ID != "" && !validID(m.ID) {
 		add(keyLine["id"], "id %q must be lowercase letters, digits and dashes", m.ID)
 	}
+	for _, s := range m.Sources {
+		if strings.TrimSpace(s) == "" {
+			add(keyLine["sources"], "a source is empty: name the source and quote what it says")
+		}
+	}
+	if len(probs) == 0 {
+		p.standard = standard(p)
+	}
 	return p, probs
-}
-
-// stageNumber is the "Stage 2: " before a stage's own title.
-var stageNumber = regexp.MustCompile(`^Stage\s*\d*\s*[:.]?\s*`)
-
-// parseStage splits a stage into its situation and its prompt: the last
-// "> " quote of the section, or DefaultPrompt.
-func parseStage(s section) Stage {
-	title := stageNumber.ReplaceAllString(s.title, "")
-	lines := strings.Split(s.text, "\n")
-	end := len(lines)
-	for end > 0 && strings.HasPrefix(strings.TrimSpace(lines[end-1]), ">") {
-		end--
-	}
-	prompt := DefaultPrompt
-	if end < len(lines) {
-		var q []string
-		for _, l := range lines[end:] {
-			q = append(q, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), ">")))
-		}
-		if p := strings.TrimSpace(strings.Join(q, " ")); p != "" {
-			prompt = p
-		}
-	}
-	return Stage{Title: title, Situation: strings.TrimSpace(strings.Join(lines[:end], "\n")), Prompt: prompt}
 }
 
 func need(body []section, title, path string, probs *[]Problem) string {

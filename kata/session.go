@@ -26,6 +26,7 @@ const (
 // the self-assessment and the time spent answering.
 type Session struct {
 	Kata       string        `json:"kata"`
+	Variant    int           `json:"variant,omitempty"` // 0-based index into the kata's variants
 	Date       time.Time     `json:"date"`
 	Step       int           `json:"step"`
 	Answers    []string      `json:"answers"`

@@ -137,7 +137,7 @@ func (m *kataModel) resume() {
 		m.mode = kataPick
 		return
 	}
-	m.k, m.s = k, d.Session
+	m.k, m.s = k.WithVariant(d.Session.Variant), d.Session
 	m.s.Fit(k)
 	m.mode = kataPlay
 	m.last = m.opt.Now()
@@ -146,8 +146,8 @@ func (m *kataModel) resume() {
 }
 
 func (m *kataModel) start(k content.Kata) {
-	m.k = k
 	m.s = kata.NewSession(k, m.opt.Now(), m.opt.Timed)
+	m.k = k.WithVariant(m.s.Variant)
 	m.mode = kataPlay
 	m.last = m.opt.Now()
 	m.dirty = true

@@ -61,7 +61,7 @@ func kpress(m *kataModel, keys ...string) tea.Cmd {
 func playTo(t *testing.T, m *kataModel, step string) {
 	t.Helper()
 	kpress(m, "type:duplicate", "enter", "type:Pause the import, tell Spain 漢字 and Italy.", "tab",
-		"type:Upsert on the ERP key and a run lock.", "tab", "type:Ask how we would have seen it.")
+		"type:Upsert on the ERP key and a run lock.", "tab", "type:Restore the rows.", "tab", "type:Ask how we would have seen it.")
 	if step == "stage" {
 		kpress(m, "shift+tab")
 		return
@@ -176,7 +176,7 @@ func TestKataWholePracticeToNote(t *testing.T) {
 		t.Errorf("meta %+v", n.Meta)
 	}
 	for _, want := range []string{"Pause the import, tell Spain 漢字 and Italy.", "Upsert on the ERP key", "Every job must be safe",
-		"- [x] Stop the harm first", "- [ ] Measure the damage"} {
+		"- [x] Stop the harm first", "- [ ] Tell the people affected", "- [x] Measure the damage"} {
 		if !strings.Contains(n.Body, want) {
 			t.Errorf("note lacks %q", want)
 		}

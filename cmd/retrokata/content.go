@@ -107,6 +107,12 @@ type kataJSON struct {
 	KeyPoints  int      `json:"key_points"`
 	Tips       []int    `json:"tips"`
 	Source     string   `json:"source"`
+	// Format v2 (issue 18).
+	Reconstruction bool     `json:"reconstruction"`
+	Sources        []string `json:"sources"`
+	DecisionPoints int      `json:"decision_points"`
+	Variants       int      `json:"variants"`
+	OnRequest      int      `json:"on_request"`
 }
 
 func newKataListCmd(e *env) *cobra.Command {
@@ -132,7 +138,9 @@ func newKataListCmd(e *env) *cobra.Command {
 					continue
 				}
 				out = append(out, kataJSON{ID: k.ID, Title: k.Title, Summary: k.Summary, Difficulty: string(k.Difficulty),
-					Tags: nonNil(k.Tags), Stages: len(k.Stages), KeyPoints: len(k.KeyPoints), Tips: nonNilInts(k.Tips), Source: string(k.Origin)})
+					Tags: nonNil(k.Tags), Stages: len(k.Stages), KeyPoints: len(k.KeyPoints), Tips: nonNilInts(k.Tips), Source: string(k.Origin),
+					Reconstruction: k.Reconstruction, Sources: nonNil(k.Sources), DecisionPoints: k.DecisionPoints(),
+					Variants: len(k.Variants), OnRequest: k.OnRequest()})
 			}
 			if asJSON {
 				return printJSONArray(e, out)
@@ -167,13 +175,16 @@ content/README.md.`,
 			return cmd.Help()
 		},
 	}
-	c.AddCommand(&cobra.Command{
+	var strict bool
+	check := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Validate content files or directories",
 		Long: `Validates content files or directories (default: your user and repository
 content dirs) and prints every problem as file:line: message. Exits 0 when
-clean, 1 when there is any problem.`,
-		Example: "  retrokata content check\n  retrokata content check ./katas/my-kata.md",
+clean, 1 when there is any problem. --strict also applies the built-in
+library's standard: reconstruction and sources on every item; variants,
+something to look at and anchored key points on every kata.`,
+		Example: "  retrokata content check\n  retrokata content check ./katas/my-kata.md\n  retrokata content check --strict content/library",
 		Args:    args(cobra.ArbitraryArgs),
 		RunE: func(cmd *cobra.Command, paths []string) error {
 			if len(paths) == 0 {
@@ -187,7 +198,11 @@ clean, 1 when there is any problem.`,
 					return nil
 				}
 			}
-			probs := content.Check(paths...)
+			check := content.Check
+			if strict {
+				check = content.CheckStrict
+			}
+			probs := check(paths...)
 			for _, p := range probs {
 				fmt.Fprintln(e.stdout, p.String())
 			}
@@ -197,7 +212,9 @@ clean, 1 when there is any problem.`,
 			fmt.Fprintf(e.stderr, "%s: no problems.\n", strings.Join(paths, ", "))
 			return nil
 		},
-	})
+	}
+	check.Flags().BoolVar(&strict, "strict", false, "also apply the built-in library's standard (sources, variants, look at, anchors)")
+	c.AddCommand(check)
 	return c
 }
 
