@@ -125,5 +125,5 @@ func (kp *keyPoint) UnmarshalYAML(n *yaml.Node) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("line %d: a key point is text, or point: and anchor:", n.Line)
+	return fmt.Errorf("line %d: a key point is text, or a map with point and anchor", n.Line)
 }
