@@ -44,6 +44,10 @@ func TestIndexedListMatchesFullParse(t *testing.T) {
 		writeOld(t, filepath.Join(dir, Slug(title)+".md"), Render(n))
 	}
 	writeOld(t, filepath.Join(dir, "broken.md"), []byte("---\ntype: nope\n---\n"))
+	rated := testNote("Foxtrot")
+	roti := 4.2
+	rated.ROTI = &roti
+	writeOld(t, filepath.Join(dir, "foxtrot.md"), Render(rated))
 	check := func(step string, ix Index) {
 		t.Helper()
 		want, err := List(dir, Filter{})
@@ -80,6 +84,12 @@ func TestIndexedListMatchesFullParse(t *testing.T) {
 		t.Fatal("no index written")
 	}
 	check("warm", x)
+	warm, _ := x.List(dir, Filter{})
+	for _, e := range warm {
+		if got := e.Meta.ROTI; (e.Meta.Title == "Foxtrot") != (got != nil) || (got != nil && *got != 4.2) {
+			t.Errorf("%s: roti from the index = %v", e.Meta.Title, got)
+		}
+	}
 	check("warm, no actions", Index{CacheDir: cacheDir, SkipActions: true})
 
 	// an edit changing the size

@@ -3,6 +3,7 @@ package notes
 import (
 	"encoding/binary"
 	"errors"
+	"math"
 	"sort"
 	"unsafe"
 )
@@ -99,6 +100,12 @@ func encodeIndex(dir string, gen uint64, m map[string]*indexed) (meta, actions [
 			e.uint(2)
 		default:
 			e.uint(1)
+		}
+		if mt.ROTI == nil {
+			e.uint(0)
+		} else {
+			e.uint(1)
+			e.uint(math.Float64bits(*mt.ROTI))
 		}
 		e.uint(uint64(c.Open))
 		e.uint(uint64(c.Done))
@@ -285,6 +292,10 @@ func decodeIndex(data []byte, dir string) (*cache, error) {
 		case 2:
 			t := true
 			mt.InTime = &t
+		}
+		if d.uint() == 1 {
+			v := math.Float64frombits(d.uint())
+			mt.ROTI = &v
 		}
 		c.Open = int(d.uint())
 		c.Done = int(d.uint())

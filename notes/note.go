@@ -34,7 +34,14 @@ type Meta struct {
 	MaxScore     *int      `yaml:"max_score,omitempty"`
 	Duration     string    `yaml:"duration,omitempty"`
 	InTime       *bool     `yaml:"in_time,omitempty"`
+	ROTI         *float64  `yaml:"roti,omitempty"` // a retro's return on time invested: the average, 1 to 5
 }
+
+// The range of a ROTI vote, and so of its average.
+const (
+	MinROTI = 1
+	MaxROTI = 5
+)
 
 // Note is a whole note: front matter and markdown body. The body is the
 // single source of truth for content; Actions are read from it.
@@ -123,6 +130,9 @@ func decodeMeta(doc frontmatter.Document, m *Meta) error {
 	}
 	if m.Score != nil && m.MaxScore != nil && (*m.Score < 0 || *m.Score > *m.MaxScore) {
 		return &Error{Line: keyLine(doc, node, "score"), Msg: fmt.Sprintf("score %d is outside 0..max_score (%d)", *m.Score, *m.MaxScore)}
+	}
+	if m.ROTI != nil && !(*m.ROTI >= MinROTI && *m.ROTI <= MaxROTI) {
+		return &Error{Line: keyLine(doc, node, "roti"), Msg: fmt.Sprintf("roti %g is outside %d..%d (the average return on time invested)", *m.ROTI, MinROTI, MaxROTI)}
 	}
 	return nil
 }

@@ -47,6 +47,7 @@ func TestRoundTrip(t *testing.T) {
 	tests := []Note{
 		{Meta: Meta{Type: TypeRetro, Title: "Sprint 1", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, loc), Team: "a", Participants: []string{"Zoë", "李"}, Tags: []string{"x"}}, Body: "# Sprint 1\n\n## Actions\n- [ ] One (@zoë)\n"},
 		{Meta: Meta{Type: TypeKata, Title: "Kata: game day", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Kata: "game-day", Score: intp(4), MaxScore: intp(5), Duration: "9m30s"}, Body: "# Kata\n\n## Self-assessment\n- [x] one\n"},
+		{Meta: Meta{Type: TypeRetro, Title: "Rated", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), ROTI: floatp(3.75)}, Body: "# Rated\n"},
 		{Meta: Meta{Type: TypeRetro, Title: "Quotes: \"yes\" # not a comment", Date: time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), Facilitator: "O'Brien"}, Body: ""},
 	}
 	for _, n := range tests {
@@ -188,4 +189,22 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("re-parse of rendered note: %v", err)
 		}
 	})
+}
+
+func floatp(v float64) *float64 { return &v }
+
+func TestROTI(t *testing.T) {
+	n, err := Parse([]byte("---\ntype: retro\ntitle: R\ndate: 2026-11-20\nroti: 4.2\n---\n# R\n"))
+	if err != nil || n.ROTI == nil || *n.ROTI != 4.2 {
+		t.Fatalf("roti %v, err %v", n.ROTI, err)
+	}
+	if !strings.Contains(string(Render(n)), "\nroti: 4.2\n") {
+		t.Errorf("render:\n%s", Render(n))
+	}
+	for _, bad := range []string{"0.5", "5.01", "-1", ".nan", "high"} {
+		_, err := Parse([]byte("---\ntype: retro\ntitle: R\ndate: 2026-11-20\nroti: " + bad + "\n---\n"))
+		if err == nil || !strings.HasPrefix(err.Error(), "line 5: ") {
+			t.Errorf("roti %s: error %v, want one at line 5", bad, err)
+		}
+	}
 }

@@ -54,6 +54,18 @@ func (o *jsonObject) intPtr(k string, v *int) {
 	o.int(k, *v)
 }
 
+// floatPtr writes a member holding v as encoding/json would, or null.
+func (o *jsonObject) floatPtr(k string, v *float64) {
+	if v == nil {
+		o.null(k)
+		return
+	}
+	o.key(k)
+	o.b = strconv.AppendFloat(o.b, *v, 'f', -1, 64)
+}
+
+func (o *jsonObject) null(k string) { o.key(k); o.b = append(o.b, "null"...) }
+
 func (o *jsonObject) bool(k string, v bool) { o.key(k); o.b = strconv.AppendBool(o.b, v) }
 
 func (o *jsonObject) strs(k string, l []string) {
@@ -135,6 +147,7 @@ func (j noteJSON) appendJSON(b []byte) []byte {
 	o.str("kata", j.Kata)
 	o.intPtr("score", j.Score)
 	o.intPtr("max_score", j.MaxScore)
+	o.floatPtr("roti", j.ROTI)
 	o.strPtr("error", j.Error)
 	return o.end()
 }

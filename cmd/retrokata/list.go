@@ -24,6 +24,7 @@ type noteJSON struct {
 	Kata        string   `json:"kata"`
 	Score       *int     `json:"score"`
 	MaxScore    *int     `json:"max_score"`
+	ROTI        *float64 `json:"roti"`  // null without roti: in the front matter
 	Error       *string  `json:"error"` // null when the note reads fine
 }
 
@@ -112,6 +113,7 @@ func toNoteJSON(en notes.Entry) noteJSON {
 		j.Tags = m.Tags
 	}
 	j.OpenActions, j.DoneActions = en.OpenActions()
+	j.ROTI = m.ROTI
 	if m.Type == notes.TypeKata {
 		j.Kata, j.Score, j.MaxScore = m.Kata, m.Score, m.MaxScore
 	}

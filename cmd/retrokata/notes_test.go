@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -60,6 +61,21 @@ func TestListJSON(t *testing.T) {
 	}
 	if got[0].Error != nil || !strings.Contains(out, `"error":null`) || !strings.Contains(out, `"team":""`) {
 		t.Errorf("every key is in every object, error null when the note reads fine: %s", out)
+	}
+	// every documented key is in every object, null when a note has no value
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range raw {
+		for _, k := range []string{"path", "type", "title", "date", "team", "tags", "open_actions", "done_actions", "kata", "score", "max_score", "roti", "error"} {
+			if _, ok := o[k]; !ok {
+				t.Errorf("%v lacks %q", o["path"], k)
+			}
+		}
+	}
+	if raw[1]["roti"] != nil || raw[1]["error"] != nil {
+		t.Errorf("a note without roti or error: %v", raw[1])
 	}
 	out, _, _ = runCLI(t, nil, "list", "--dir", dir, "--type", "kata", "--json")
 	if strings.Count(out, `"path"`) != 1 {
@@ -235,5 +251,23 @@ func TestDarkBackgroundFromCOLORFGBG(t *testing.T) {
 		if got := e.darkBackground(); got != dark {
 			t.Errorf("COLORFGBG=%s: dark %v, want %v", v, got, dark)
 		}
+	}
+}
+
+func TestListJSONROTI(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "2026-11-20-with-roti.md"), []byte("---\ntype: retro\ntitle: With roti\ndate: 2026-11-20T10:00:00+01:00\nteam: pay\nroti: 4.2\n---\n# With roti\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "2026-11-21-bad-roti.md"), []byte("---\ntype: retro\ntitle: Bad\ndate: 2026-11-21\nroti: 9\n---\n"), 0o644)
+	out, _, code := runCLI(t, nil, "list", "--dir", dir, "--json")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 || len(got) != 2 {
+		t.Fatalf("exit %d, %v: %s", code, err, out)
+	}
+	// a broken note has no date: it comes last
+	if got[1]["roti"] != nil || !strings.Contains(fmt.Sprint(got[1]["error"]), "2026-11-21-bad-roti.md:5: roti 9 is outside 1..5") {
+		t.Errorf("bad roti: %v", got[1])
+	}
+	if got[0]["roti"] != 4.2 {
+		t.Errorf("roti = %v, want 4.2", got[0]["roti"])
 	}
 }
