@@ -1,0 +1,684 @@
+// Package room is a live retro shared by several participants: cards
+// written privately and revealed at once without their authors, dot votes
+// with a budget per person and totals hidden until the vote closes,
+// suggestions the facilitator accepts or ignores, a ready count, and a
+// redacted snapshot per participant.
+//
+// The facilitator's retro.Session stays the single source of the note: the
+// room never touches it. The facilitator publishes what everyone may see
+// (a Board) and takes revealed cards, vote totals and accepted suggestions
+// from the room into the session. Who wrote a card is kept only inside the
+// room, for its author's own view and reconnection; it is in no snapshot
+// of anyone else, in nothing the facilitator receives, and so in no note,
+// draft or log.
+//
+// A Room is safe for concurrent use. It has no terminal or network code:
+// an adapter (the SSH server) calls it and subscribes to its changes.
+package room
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/retro"
+)
+
+// Limits on what a participant can send.
+const (
+	MaxName     = 32   // runes in a display name
+	MaxTitle    = 120  // runes in a card's title
+	MaxText     = 2000 // runes in a card's text or a suggestion
+	MaxCards    = 20   // unrevealed and late cards per person
+	MaxSuggest  = 20   // pending suggestions per person
+	MaxMembers  = 64   // names the room remembers, connected or not
+	DefaultDots = retro.DefaultDots
+)
+
+// Errors a participant may see.
+var (
+	ErrNameTaken   = errors.New("someone with this name is already in the room: pick another")
+	ErrNoName      = errors.New("a name is needed")
+	ErrFull        = errors.New("the room is full")
+	ErrUnknown     = errors.New("not in the room")
+	ErrTooMany     = errors.New("you have reached the card limit")
+	ErrEmpty       = errors.New("a card needs a title")
+	ErrNoDots      = errors.New("no dots left: take one back first")
+	ErrVoteClosed  = errors.New("voting is not open")
+	ErrNoCard      = errors.New("no such card")
+	ErrWrongPhase  = errors.New("not now: the facilitator is in another phase")
+	ErrNoSuggest   = errors.New("you have many suggestions waiting: let the facilitator catch up")
+	ErrEmptySugg   = errors.New("a suggestion needs some text")
+	ErrNoneToTake  = errors.New("no dot on this problem")
+	ErrBadProblem  = errors.New("no such problem")
+	ErrNotRevealed = errors.New("cards are not revealed yet")
+)
+
+// Card is a card as the facilitator or its author sees it: never with an
+// author.
+type Card struct {
+	ID    int    `json:"id"`
+	Title string `json:"title"`
+	Text  string `json:"text"`
+}
+
+// Kind is what a suggestion proposes.
+type Kind int
+
+// The kinds of suggestion a participant can make.
+const (
+	Reaction Kind = iota // our immediate reaction to the problem under discussion
+	Learning             // something we learnt from it
+	Action               // an action
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Reaction:
+		return "reaction"
+	case Learning:
+		return "learning"
+	case Action:
+		return "action"
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Suggestion is a participant's proposal, without its author.
+type Suggestion struct {
+	ID      int    `json:"id"`
+	Kind    Kind   `json:"kind"`
+	Problem int    `json:"problem"` // index in the board's problems; -1 for an action
+	Text    string `json:"text"`
+}
+
+// Problem is a revealed problem as the board shows it.
+type Problem struct {
+	Title     string   `json:"title"`
+	What      string   `json:"what"`
+	Reaction  string   `json:"reaction"`
+	Learnings []string `json:"learnings"`
+	Votes     int      `json:"votes"` // participants see it once the vote is closed
+}
+
+// Board is what the facilitator publishes for everyone: the retro as the
+// facilitator's own screen shows it.
+type Board struct {
+	Title    string      `json:"title"`
+	Phase    retro.Phase `json:"phase"`
+	Problems []Problem   `json:"problems"`
+	Focus    int         `json:"focus"` // problem under discussion, -1 for none
+	Actions  []string    `json:"actions"`
+}
+
+// View is one participant's snapshot: everything they may see, nothing
+// more. Values only; it holds no pointer into the room.
+type View struct {
+	Version  uint64
+	Name     string
+	Joined   int // participants connected now
+	Ready    int // of them, how many are ready (never who)
+	IAmReady bool
+	Board    Board
+	Hidden   int    // unrevealed cards in the room, everyone's
+	Mine     []Card // my own unrevealed cards
+	Revealed bool
+	Dots     int   // my budget
+	DotsLeft int   // what I have left
+	MyVotes  []int // my dots per board problem
+	VoteOpen bool
+	Closed   bool // the vote is closed: Board.Problems[i].Votes are the totals
+	Waiting  int  // my suggestions the facilitator has not answered yet
+}
+
+// Facilitator is what the facilitator's process sees of the room.
+type Facilitator struct {
+	Version     uint64
+	Joined      int
+	Ready       int
+	Hidden      int // unrevealed cards
+	Incoming    int // revealed or late cards not yet taken into the session
+	Revealed    bool
+	VoteOpen    bool
+	Voters      int // participants who have used at least one dot
+	Suggestions []Suggestion
+}
+
+type card struct {
+	Card
+	author string // "" for cards from the inbox or a draft
+}
+
+type member struct {
+	name      string
+	connected int // sessions open with this name (0 or 1)
+	ready     bool
+	votes     []int
+	waiting   int // suggestions not answered yet
+	late      int // late cards not taken yet
+}
+
+// Config sets a room's rules.
+type Config struct {
+	Dots int // per participant; DefaultDots when 0
+	// Shuffle orders the revealed cards; a seeded one makes tests
+	// repeatable. rand.Shuffle when nil.
+	Shuffle func(n int, swap func(i, j int))
+}
+
+// Room is one live retro. Create it with New.
+type Room struct {
+	mu        sync.Mutex
+	cfg       Config
+	version   uint64
+	nextID    int
+	board     Board
+	members   map[string]*member
+	hidden    []card // not revealed yet, authors kept
+	incoming  []Card // revealed or late, waiting for the facilitator
+	revealed  bool
+	voteOpen  bool
+	closed    bool
+	nVote     int
+	totals    []int
+	suggest   []Suggestion
+	suggester map[int]string // suggestion id -> author, to count what is waiting
+	lateBy    map[int]string // late card id -> author, to cap cards per person
+	subs      map[int]chan struct{}
+	nextSub   int
+}
+
+// New makes an empty room.
+func New(cfg Config) *Room {
+	if cfg.Dots <= 0 {
+		cfg.Dots = DefaultDots
+	}
+	if cfg.Shuffle == nil {
+		cfg.Shuffle = rand.Shuffle
+	}
+	return &Room{cfg: cfg, members: map[string]*member{}, suggester: map[int]string{}, lateBy: map[int]string{}, subs: map[int]chan struct{}{}, board: Board{Focus: -1}}
+}
+
+// Dots is each participant's budget.
+func (r *Room) Dots() int { return r.cfg.Dots }
+
+// CleanName makes a display name safe to show: no control characters or
+// escape sequences, one line, at most MaxName runes.
+func CleanName(s string) string { return capRunes(oneLine(notes.Sanitize(s)), MaxName) }
+
+// CleanTitle is CleanName for a card title.
+func CleanTitle(s string) string { return capRunes(oneLine(notes.Sanitize(s)), MaxTitle) }
+
+// CleanText keeps line breaks but drops control characters and caps the
+// length.
+func CleanText(s string) string {
+	s = strings.ReplaceAll(notes.Sanitize(s), "\t", " ")
+	return strings.TrimSpace(capRunes(s, MaxText))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func capRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimSpace(string([]rune(s)[:n]))
+}
+
+// changedLocked bumps the version and wakes every subscriber without ever
+// blocking: a pending wake-up already covers this change.
+func (r *Room) changedLocked() {
+	r.version++
+	for _, ch := range r.subs {
+		select {
+		case ch <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// Subscribe returns a channel that receives a value after each change (one
+// pending value covers any number of changes) and a function to
+// unsubscribe, which closes the channel. Take a snapshot after each wake-up.
+func (r *Room) Subscribe() (<-chan struct{}, func()) {
+	ch := make(chan struct{}, 1)
+	ch <- struct{}{} // a first snapshot now
+	r.mu.Lock()
+	id := r.nextSub
+	r.nextSub++
+	r.subs[id] = ch
+	r.mu.Unlock()
+	var once sync.Once
+	return ch, func() {
+		once.Do(func() {
+			r.mu.Lock()
+			delete(r.subs, id)
+			close(ch)
+			r.mu.Unlock()
+		})
+	}
+}
+
+// Join adds a participant (or brings one back: a name that left gets its
+// unrevealed cards and dots back) and returns the cleaned name.
+func (r *Room) Join(name string) (string, error) {
+	name = CleanName(name)
+	if name == "" {
+		return "", ErrNoName
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m := r.members[name]
+	switch {
+	case m != nil && m.connected > 0:
+		return "", ErrNameTaken
+	case m == nil && len(r.members) >= MaxMembers:
+		return "", ErrFull
+	case m == nil:
+		m = &member{name: name}
+		r.members[name] = m
+	}
+	m.connected = 1
+	r.changedLocked()
+	return name, nil
+}
+
+// Leave marks a participant gone; their cards, dots and suggestions stay.
+func (r *Room) Leave(name string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if m := r.members[name]; m != nil && m.connected > 0 {
+		m.connected = 0
+		m.ready = false
+		r.changedLocked()
+	}
+}
+
+func (r *Room) member(name string) (*member, error) {
+	m := r.members[name]
+	if m == nil || m.connected == 0 {
+		return nil, ErrUnknown
+	}
+	return m, nil
+}
+
+func (r *Room) cardsOf(name string) int {
+	n := 0
+	for _, c := range r.hidden {
+		if c.author == name {
+			n++
+		}
+	}
+	return n
+}
+
+// AddCard adds a participant's card. Before the reveal it is hidden from
+// everyone else; after it, it goes to the facilitator as a late card,
+// without its author. It returns the card's id.
+func (r *Room) AddCard(name, title, text string) (int, error) {
+	title, text = CleanTitle(title), CleanText(text)
+	if title == "" {
+		return 0, ErrEmpty
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m, err := r.member(name)
+	if err != nil {
+		return 0, err
+	}
+	if r.board.Phase > retro.PhaseProblems {
+		return 0, ErrWrongPhase
+	}
+	if r.cardsOf(name)+m.late >= MaxCards {
+		return 0, ErrTooMany
+	}
+	r.nextID++
+	c := Card{ID: r.nextID, Title: title, Text: text}
+	if r.revealed {
+		r.incoming = append(r.incoming, c)
+		m.late++ // counts toward the cap until the facilitator takes it
+		r.lateBy[c.ID] = name
+	} else {
+		r.hidden = append(r.hidden, card{Card: c, author: name})
+	}
+	r.changedLocked()
+	return c.ID, nil
+}
+
+// EditCard changes one of a participant's own unrevealed cards.
+func (r *Room) EditCard(name string, id int, title, text string) error {
+	title, text = CleanTitle(title), CleanText(text)
+	if title == "" {
+		return ErrEmpty
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, err := r.member(name); err != nil {
+		return err
+	}
+	for i := range r.hidden {
+		if c := &r.hidden[i]; c.ID == id && c.author == name {
+			c.Title, c.Text = title, text
+			r.changedLocked()
+			return nil
+		}
+	}
+	return ErrNoCard
+}
+
+// DeleteCard removes one of a participant's own unrevealed cards.
+func (r *Room) DeleteCard(name string, id int) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, err := r.member(name); err != nil {
+		return err
+	}
+	for i, c := range r.hidden {
+		if c.ID == id && c.author == name {
+			r.hidden = append(r.hidden[:i], r.hidden[i+1:]...)
+			r.changedLocked()
+			return nil
+		}
+	}
+	return ErrNoCard
+}
+
+// AddHidden puts authorless cards among the hidden ones: cards from the
+// inbox, or the unrevealed cards of a draft being resumed. They are
+// revealed with the others.
+func (r *Room) AddHidden(cards []Card) {
+	if len(cards) == 0 {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, c := range cards {
+		if t := CleanTitle(c.Title); t != "" {
+			r.nextID++
+			r.hidden = append(r.hidden, card{Card: Card{ID: r.nextID, Title: t, Text: CleanText(c.Text)}})
+		}
+	}
+	r.changedLocked()
+}
+
+// Unrevealed returns copies of the hidden cards without their authors, for
+// the facilitator's draft: a crash loses nothing anyone typed.
+func (r *Room) Unrevealed() []Card {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]Card, len(r.hidden))
+	for i, c := range r.hidden {
+		out[i] = c.Card
+	}
+	return out
+}
+
+// Reveal shows every hidden card at once: they move to the facilitator,
+// shuffled and without authors. Cards added later arrive as late cards.
+func (r *Room) Reveal() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	cards := make([]Card, len(r.hidden))
+	for i, c := range r.hidden {
+		cards[i] = c.Card
+	}
+	r.cfg.Shuffle(len(cards), func(i, j int) { cards[i], cards[j] = cards[j], cards[i] })
+	r.incoming = append(r.incoming, cards...)
+	r.hidden = nil
+	r.revealed = true
+	r.changedLocked()
+}
+
+// TakeCards hands the revealed and late cards to the facilitator, once.
+func (r *Room) TakeCards() []Card {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.incoming) == 0 {
+		return nil
+	}
+	out := r.incoming
+	r.incoming = nil
+	for _, c := range out {
+		if name, ok := r.lateBy[c.ID]; ok {
+			if m := r.members[name]; m != nil && m.late > 0 {
+				m.late--
+			}
+			delete(r.lateBy, c.ID)
+		}
+	}
+	r.changedLocked()
+	return out
+}
+
+// Publish sets what everyone sees. A new phase clears the ready marks.
+// Vote totals in the board stay hidden from participants until the vote
+// is closed.
+func (r *Room) Publish(b Board) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if b.Phase != r.board.Phase {
+		for _, m := range r.members {
+			m.ready = false
+		}
+	}
+	b.Problems = append([]Problem(nil), b.Problems...)
+	b.Actions = append([]string(nil), b.Actions...)
+	r.board = b
+	r.changedLocked()
+}
+
+// OpenVote starts a vote on n problems (the board's, in its order): every
+// ballot starts empty and totals are hidden.
+func (r *Room) OpenVote(n int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.voteOpen, r.closed, r.nVote, r.totals = true, false, n, nil
+	for _, m := range r.members {
+		m.votes = make([]int, n)
+	}
+	r.changedLocked()
+}
+
+// Vote puts a dot on problem i (delta 1) or takes one back (delta -1).
+func (r *Room) Vote(name string, i, delta int) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m, err := r.member(name)
+	if err != nil {
+		return err
+	}
+	if !r.voteOpen {
+		return ErrVoteClosed
+	}
+	if i < 0 || i >= r.nVote {
+		return ErrBadProblem
+	}
+	if len(m.votes) != r.nVote {
+		m.votes = make([]int, r.nVote)
+	}
+	switch {
+	case delta > 0 && sum(m.votes) >= r.cfg.Dots:
+		return ErrNoDots
+	case delta > 0:
+		m.votes[i]++
+	case delta < 0 && m.votes[i] == 0:
+		return ErrNoneToTake
+	case delta < 0:
+		m.votes[i]--
+	default:
+		return nil
+	}
+	r.changedLocked()
+	return nil
+}
+
+// CloseVote ends the vote and returns the total dots per problem, which
+// everyone now sees. Ballots stay (each person still sees their own).
+func (r *Room) CloseVote() []int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	totals := make([]int, r.nVote)
+	for _, m := range r.members {
+		for i := 0; i < len(m.votes) && i < len(totals); i++ {
+			totals[i] += m.votes[i]
+		}
+	}
+	r.voteOpen, r.closed, r.totals = false, true, totals
+	r.changedLocked()
+	return append([]int(nil), totals...)
+}
+
+func sum(l []int) int {
+	n := 0
+	for _, v := range l {
+		n += v
+	}
+	return n
+}
+
+// Suggest proposes a reaction or learning for problem i, or an action
+// (i is ignored), to the facilitator, who accepts or ignores it.
+func (r *Room) Suggest(name string, k Kind, i int, text string) error {
+	text = CleanText(text)
+	if k != Learning && k != Reaction {
+		text = oneLine(text)
+	}
+	if text == "" {
+		return ErrEmptySugg
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m, err := r.member(name)
+	if err != nil {
+		return err
+	}
+	switch k {
+	case Reaction, Learning:
+		if r.board.Phase != retro.PhaseDiscuss {
+			return ErrWrongPhase
+		}
+		if i < 0 || i >= len(r.board.Problems) {
+			return ErrBadProblem
+		}
+	case Action:
+		if r.board.Phase != retro.PhaseDiscuss && r.board.Phase != retro.PhaseActions {
+			return ErrWrongPhase
+		}
+		i = -1
+	default:
+		return ErrWrongPhase
+	}
+	if m.waiting >= MaxSuggest {
+		return ErrNoSuggest
+	}
+	r.nextID++
+	r.suggest = append(r.suggest, Suggestion{ID: r.nextID, Kind: k, Problem: i, Text: text})
+	r.suggester[r.nextID] = name
+	m.waiting++
+	r.changedLocked()
+	return nil
+}
+
+// Resolve answers a suggestion: it leaves the list either way and is
+// returned so the facilitator can apply an accepted one to the session.
+func (r *Room) Resolve(id int) (Suggestion, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i, s := range r.suggest {
+		if s.ID != id {
+			continue
+		}
+		r.suggest = append(r.suggest[:i], r.suggest[i+1:]...)
+		if m := r.members[r.suggester[id]]; m != nil && m.waiting > 0 {
+			m.waiting--
+		}
+		delete(r.suggester, id)
+		r.changedLocked()
+		return s, true
+	}
+	return Suggestion{}, false
+}
+
+// SetReady marks a participant ready (or not) for the next phase.
+func (r *Room) SetReady(name string, ready bool) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	m, err := r.member(name)
+	if err != nil {
+		return err
+	}
+	if m.ready != ready {
+		m.ready = ready
+		r.changedLocked()
+	}
+	return nil
+}
+
+func (r *Room) countsLocked() (joined, ready int) {
+	for _, m := range r.members {
+		if m.connected > 0 {
+			joined++
+			if m.ready {
+				ready++
+			}
+		}
+	}
+	return joined, ready
+}
+
+// Version changes with every change of the room.
+func (r *Room) Version() uint64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.version
+}
+
+// Snapshot is what participant name may see now.
+func (r *Room) Snapshot(name string) View {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	v := View{Version: r.version, Name: name, Board: r.board, Hidden: len(r.hidden), Revealed: r.revealed,
+		Dots: r.cfg.Dots, DotsLeft: r.cfg.Dots, VoteOpen: r.voteOpen, Closed: r.closed}
+	v.Joined, v.Ready = r.countsLocked()
+	v.Board.Problems = append([]Problem(nil), r.board.Problems...)
+	v.Board.Actions = append([]string(nil), r.board.Actions...)
+	for i := range v.Board.Problems {
+		p := &v.Board.Problems[i]
+		p.Learnings = append([]string(nil), p.Learnings...)
+		if !r.closed {
+			p.Votes = 0 // totals stay hidden until the vote closes
+		}
+	}
+	if m := r.members[name]; m != nil {
+		v.IAmReady = m.ready
+		v.Waiting = m.waiting
+		v.MyVotes = append([]int(nil), m.votes...)
+		v.DotsLeft = r.cfg.Dots - sum(m.votes)
+		for _, c := range r.hidden {
+			if c.author == name {
+				v.Mine = append(v.Mine, c.Card)
+			}
+		}
+	}
+	return v
+}
+
+// Facilitator is what the facilitator's screen may see now: counts and
+// the suggestions, never an author or a ballot.
+func (r *Room) Facilitator() Facilitator {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	f := Facilitator{Version: r.version, Hidden: len(r.hidden), Incoming: len(r.incoming), Revealed: r.revealed, VoteOpen: r.voteOpen,
+		Suggestions: append([]Suggestion(nil), r.suggest...)}
+	f.Joined, f.Ready = r.countsLocked()
+	for _, m := range r.members {
+		if sum(m.votes) > 0 {
+			f.Voters++
+		}
+	}
+	return f
+}
