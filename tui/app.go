@@ -17,17 +17,16 @@ import (
 // signal or a cancelled context); work in progress is in the draft.
 var ErrStopped = errors.New("stopped")
 
-// screen is one of the app's screens. A screen never quits the program:
-// it sends doneMsg, and its root decides (quit, or go back home).
-type screen interface {
-	Init() tea.Cmd
-	update(tea.Msg) tea.Cmd
-	view() string
-	setStyles(Styles)
-	// unsaved is the draft to write if the screen ends now: its path and
-	// data, or "" when there is nothing to keep.
-	unsaved() (path string, data []byte)
-}
+// screen names one of the app's screens; the root shows one at a time.
+type screen int
+
+const (
+	screenHome screen = iota
+	screenRetro
+	screenKata
+	screenBrowser
+	screenReader
+)
 
 // doneMsg says the active screen has finished; status is shown on the
 // home screen when there is one.
@@ -35,53 +34,188 @@ type doneMsg struct{ status string }
 
 func done(status string) tea.Cmd { return func() tea.Msg { return doneMsg{status} } }
 
-// single is the root model of a command that runs one screen (`retro`,
-// `kata`, `notes`): it owns the alt screen and the background colour and
-// quits when the screen is done.
-type single struct {
-	c *common
-	s screen
+// openMsg asks the root to open a screen, with what that screen varies by.
+type openMsg struct {
+	to    screen
+	retro RetroOptions
+	kata  KataOptions
 }
 
-func (a single) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.s.Init()) }
+// app is the root model, the only one whose View returns a tea.View (alt
+// screen, background colour request). It owns which screen is active,
+// routes every message to it, and gives every screen the same common
+// value. A screen never quits the program: it sends doneMsg, and the root
+// goes back home, or quits when it runs that one screen alone.
+type app struct {
+	c      *common
+	active screen
+	// alone is set for the commands that run one screen (`retro`, `kata`,
+	// `notes`): when it is done, the program ends.
+	alone   bool
+	home    *homeModel
+	retro   *retroModel
+	kata    *kataModel
+	browser *browserModel
+	reader  *readerModel
+}
 
-func (a single) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func newApp(c *common) *app { return &app{c: c, home: newHomeModel(c)} }
+
+// aloneApp is the root of a command that runs one screen; the caller sets
+// that screen.
+func aloneApp(c *common) *app {
+	a := newApp(c)
+	a.alone = true
+	return a
+}
+
+// Init implements tea.Model.
+func (a *app) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.initActive()) }
+
+func (a *app) initActive() tea.Cmd {
+	switch a.active {
+	case screenRetro:
+		return a.retro.Init()
+	case screenKata:
+		return a.kata.Init()
+	case screenBrowser:
+		return a.browser.Init()
+	case screenReader:
+		return nil
+	}
+	return a.home.Init()
+}
+
+// Update implements tea.Model.
+func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark())
-		a.s.setStyles(a.c.styles)
+		a.restyle()
 		return a, nil
+	case tea.WindowSizeMsg:
+		a.c.width, a.c.height = msg.Width, msg.Height
+	case openMsg:
+		return a, a.open(msg)
 	case doneMsg:
-		return a, tea.Quit
+		return a, a.closeActive(msg.status)
 	}
-	return a, a.s.update(msg)
+	return a, a.updateActive(msg)
 }
 
-func (a single) View() tea.View {
-	v := tea.NewView(a.s.view())
+func (a *app) updateActive(msg tea.Msg) tea.Cmd {
+	switch a.active {
+	case screenRetro:
+		return a.retro.update(msg)
+	case screenKata:
+		return a.kata.update(msg)
+	case screenBrowser:
+		return a.browser.update(msg)
+	case screenReader:
+		return a.reader.update(msg)
+	}
+	return a.home.update(msg)
+}
+
+// restyle tells every open screen that the styles in common changed.
+func (a *app) restyle() {
+	a.home.restyle()
+	if a.retro != nil {
+		a.retro.restyle()
+	}
+	if a.kata != nil {
+		a.kata.restyle()
+	}
+	if a.browser != nil {
+		a.browser.restyle()
+	}
+	if a.reader != nil {
+		a.reader.restyle()
+	}
+}
+
+// open makes a screen active and gives it the terminal's size.
+func (a *app) open(msg openMsg) tea.Cmd {
+	switch msg.to {
+	case screenRetro:
+		opt := msg.retro
+		opt.Inbox, _ = notes.ReadInbox(a.c.notesDir) // a few small files; unreadable ones are flagged on the screen
+		a.retro = newRetroModel(a.c, opt)
+	case screenKata:
+		a.kata = newKataModel(a.c, msg.kata)
+	case screenBrowser:
+		a.browser = newBrowserModel(a.c)
+	case screenReader:
+		a.reader = newReaderModel(a.c)
+	}
+	a.active = msg.to
+	size := tea.WindowSizeMsg{Width: a.c.width, Height: a.c.height}
+	return tea.Batch(a.initActive(), func() tea.Msg { return size })
+}
+
+// closeActive goes back home (writing the draft of work not saved), or
+// quits when the screen runs alone.
+func (a *app) closeActive(status string) tea.Cmd {
+	if a.alone {
+		return tea.Quit
+	}
+	var save tea.Cmd
+	if path, data := a.unsaved(); path != "" {
+		save = saveDraftCmd(path, data)
+	}
+	a.active = screenHome
+	a.retro, a.kata, a.browser, a.reader = nil, nil, nil, nil
+	a.home.status, a.home.isErr = status, false
+	a.home.facts.loaded = false
+	return tea.Sequence(save, a.home.loadFacts())
+}
+
+// unsaved is the draft to write if the program ends now: its path and
+// data, or "" when the active screen has nothing to keep.
+func (a *app) unsaved() (string, []byte) {
+	switch a.active {
+	case screenRetro:
+		return a.retro.unsaved()
+	case screenKata:
+		return a.kata.unsaved()
+	}
+	return "", nil
+}
+
+// View implements tea.Model.
+func (a *app) View() tea.View {
+	var s string
+	switch a.active {
+	case screenRetro:
+		s = a.retro.view()
+	case screenKata:
+		s = a.kata.view()
+	case screenBrowser:
+		s = a.browser.view()
+	case screenReader:
+		s = a.reader.view()
+	default:
+		s = a.home.view()
+	}
+	v := tea.NewView(s)
 	v.AltScreen = true
 	return v
 }
 
-// runScreen runs one screen until it is done or ctx is cancelled, then
-// writes its draft if it has unsaved work.
-func runScreen(ctx context.Context, c *common, s screen, extra []tea.ProgramOption) (draft string, draftErr, err error) {
+// run runs the program until the root quits or ctx is cancelled, then
+// writes the draft of work in progress, if any, and says where.
+func run(ctx context.Context, a *app, extra []tea.ProgramOption) (draft string, draftErr, err error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a git commit still running when the program ends is stopped
+	a.c.ctx = ctx
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
-	_, err = tea.NewProgram(single{c, s}, opts...).Run()
-	draft, draftErr = writeUnsaved(s)
+	_, err = tea.NewProgram(a, opts...).Run()
+	if path, data := a.unsaved(); path != "" {
+		if draftErr = notes.SaveDraft(path, data); draftErr == nil {
+			draft = path
+		}
+	}
 	return draft, draftErr, runErr(err)
-}
-
-// writeUnsaved writes a screen's draft, if it has one, and says where.
-func writeUnsaved(s screen) (string, error) {
-	path, data := s.unsaved()
-	if path == "" {
-		return "", nil
-	}
-	if err := notes.SaveDraft(path, data); err != nil {
-		return "", err
-	}
-	return path, nil
 }
 
 func runErr(err error) error {
@@ -94,18 +228,26 @@ func runErr(err error) error {
 	return fmt.Errorf("terminal: %w", err)
 }
 
+// RunHome runs the home screen until the user quits it. A screen opened
+// from it and left with unsaved work (a signal, a cancelled context) has
+// its draft written before RunHome returns.
+func RunHome(ctx context.Context, env Env, extra ...tea.ProgramOption) error {
+	_, derr, err := run(ctx, newApp(newCommon(env)), extra)
+	if derr != nil && err == nil {
+		return fmt.Errorf("your work could not be kept as a draft: %w", derr)
+	}
+	return err
+}
+
 // RunRetro runs the retro wizard until the note is saved or the user
 // quits. Cancelling ctx (the caller does it on SIGTERM and SIGHUP) ends
 // it too. Whatever way it ends, a retro not saved is written to the drafts
 // dir before RunRetro returns.
-func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption) (RetroResult, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // a git commit still running when the program ends is stopped
-	c := newCommon(opt.Now, true)
-	c.ctx = ctx
-	m := newRetroModel(c, opt)
-	kept, derr, err := runScreen(ctx, c, m, extra)
-	res := m.result
+func RunRetro(ctx context.Context, env Env, opt RetroOptions, extra ...tea.ProgramOption) (RetroResult, error) {
+	a := aloneApp(newCommon(env))
+	a.active, a.retro = screenRetro, newRetroModel(a.c, opt)
+	kept, derr, err := run(ctx, a, extra)
+	res := a.retro.result
 	if kept != "" {
 		res.DraftKept = kept
 	}
@@ -115,11 +257,11 @@ func RunRetro(ctx context.Context, opt RetroOptions, extra ...tea.ProgramOption)
 
 // RunKata runs the kata picker and player until the note is saved or the
 // user quits; like RunRetro, answers not saved are kept as a draft.
-func RunKata(ctx context.Context, opt KataOptions, extra ...tea.ProgramOption) (KataResult, error) {
-	c := newCommon(opt.Now, true)
-	m := newKataModel(c, opt)
-	kept, derr, err := runScreen(ctx, c, m, extra)
-	res := m.result
+func RunKata(ctx context.Context, env Env, opt KataOptions, extra ...tea.ProgramOption) (KataResult, error) {
+	a := aloneApp(newCommon(env))
+	a.active, a.kata = screenKata, newKataModel(a.c, opt)
+	kept, derr, err := run(ctx, a, extra)
+	res := a.kata.result
 	if kept != "" {
 		res.DraftKept = kept
 	}
@@ -128,8 +270,9 @@ func RunKata(ctx context.Context, opt KataOptions, extra ...tea.ProgramOption) (
 }
 
 // RunBrowser runs the notes browser until the user quits it.
-func RunBrowser(ctx context.Context, opt BrowserOptions, extra ...tea.ProgramOption) error {
-	c := newCommon(opt.Now, true)
-	_, _, err := runScreen(ctx, c, newBrowserModel(c, opt), extra)
+func RunBrowser(ctx context.Context, env Env, extra ...tea.ProgramOption) error {
+	a := aloneApp(newCommon(env))
+	a.active, a.browser = screenBrowser, newBrowserModel(a.c)
+	_, _, err := run(ctx, a, extra)
 	return err
 }

@@ -10,8 +10,8 @@ import (
 // A draft that cannot be written is said on the status line, kept dirty,
 // and written at a later tick once the disk allows it.
 func TestAutosaveFailureIsShownAndRetried(t *testing.T) {
-	m := newTestKata(t, 80, 24, func(o *KataOptions) { o.ID = "orphan-alert" })
-	blocker := filepath.Dir(m.opt.DraftPath)
+	m := newTestKata(t, 80, 24, func(_ *common, o *KataOptions) { o.ID = "orphan-alert" })
+	blocker := filepath.Dir(m.draftPath)
 	os.MkdirAll(filepath.Dir(blocker), 0o755)
 	os.WriteFile(blocker, []byte("a file where the drafts dir should be"), 0o644)
 	kpress(m, "type:kept in memory")
@@ -31,7 +31,7 @@ func TestAutosaveFailureIsShownAndRetried(t *testing.T) {
 	if m.isErr || m.status != "Draft saved again." {
 		t.Fatalf("after the disk is back: %q", m.status)
 	}
-	if data, err := os.ReadFile(m.opt.DraftPath); err != nil || !strings.Contains(string(data), "kept in memory") {
+	if data, err := os.ReadFile(m.draftPath); err != nil || !strings.Contains(string(data), "kept in memory") {
 		t.Fatalf("draft: %v", err)
 	}
 }

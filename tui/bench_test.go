@@ -52,7 +52,7 @@ func BenchmarkRetroKeystroke(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				m, _ = m.Update(c.keys[i%len(c.keys)])
+				m.update(c.keys[i%len(c.keys)])
 				_ = m.view()
 				i++
 			}
@@ -86,7 +86,7 @@ func BenchmarkKataKeystroke(b *testing.B) {
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
-				m.Update(c.keys[i%len(c.keys)])
+				m.update(c.keys[i%len(c.keys)])
 				_ = m.view()
 				i++
 			}
@@ -107,10 +107,12 @@ func BenchmarkBrowserFirstScreen(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		m := newBrowserModel(testCommon(true), BrowserOptions{NotesDir: dir, CacheDir: cache})
-		m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		c := notesCommon(dir, true)
+		c.index = notes.Index{CacheDir: cache}
+		m := newBrowserModel(c)
+		m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		msg := m.Init()()
-		cmd := m.Update(msg)
+		cmd := m.update(msg)
 		_ = m.view()
 		_ = cmd // the note texts are read after the first screen
 	}
@@ -124,23 +126,23 @@ func BenchmarkBrowserFilterKeystroke(b *testing.B) {
 	if err := corpus.Write(dir, 10000, 42); err != nil {
 		b.Fatal(err)
 	}
-	m := newBrowserModel(testCommon(true), BrowserOptions{NotesDir: dir})
-	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24}) // no preview pane: the filter alone
+	m := newBrowserModel(notesCommon(dir, true))
+	m.update(tea.WindowSizeMsg{Width: 80, Height: 24}) // no preview pane: the filter alone
 	list := m.Init()().(notesListMsg)
-	m.Update(list)
-	m.Update(readBodies(list.list)())
-	m.Update(keyMsg("/"))
+	m.update(list)
+	m.update(readBodies(list.list)())
+	m.update(keyMsg("/"))
 	for _, r := range "runbook" {
-		m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
 		if i%2 == 0 {
-			m.Update(tea.KeyPressMsg{Code: 'x', Text: "x"})
+			m.update(tea.KeyPressMsg{Code: 'x', Text: "x"})
 		} else {
-			m.Update(keyMsg("backspace"))
+			m.update(keyMsg("backspace"))
 		}
 		_ = m.view()
 		i++

@@ -15,14 +15,6 @@ import (
 	"github.com/retrokata/retrokata/notes"
 )
 
-// BrowserOptions is what `retrokata notes` passes to the browser.
-type BrowserOptions struct {
-	NotesDir string
-	CacheDir string   // $XDG_CACHE_HOME, for the notes index
-	Editor   []string // the command `e` runs, the note's path appended
-	Now      func() time.Time
-}
-
 type browserMode int
 
 const (
@@ -60,12 +52,8 @@ type (
 
 type browserModel struct {
 	c       *common
-	opt     BrowserOptions
-	styles  Styles
 	keys    browserKeys
 	help    help.Model
-	width   int
-	height  int
 	mode    browserMode
 	entries []notes.Entry
 	loaded  bool
@@ -91,15 +79,9 @@ type browserModel struct {
 	isErr   bool
 }
 
-func newBrowserModel(c *common, opt BrowserOptions) *browserModel {
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if len(opt.Editor) == 0 {
-		opt.Editor = []string{"vi"}
-	}
-	m := &browserModel{c: c, opt: opt, keys: newBrowserKeys(), help: help.New(), width: 80, height: 24, cache: map[string]preview{}}
-	m.setStyles(c.styles)
+func newBrowserModel(c *common) *browserModel {
+	m := &browserModel{c: c, keys: newBrowserKeys(), help: help.New()}
+	m.restyle()
 	m.filter = c.newTextInput()
 	m.filter.Prompt = "/ "
 	m.filter.Placeholder = "filter: title, team, tag or text"
@@ -109,22 +91,19 @@ func newBrowserModel(c *common, opt BrowserOptions) *browserModel {
 
 func (m *browserModel) Init() tea.Cmd { return m.reload() }
 
-func (m *browserModel) setStyles(st Styles) {
-	m.styles = st
-	m.help.Styles = st.Help
-	m.cache = map[string]preview{} // previews are rendered for one background
+// restyle follows the styles in common, after the terminal said its
+// background: previews are rendered for one background.
+func (m *browserModel) restyle() {
+	m.help.Styles = m.c.styles.Help
+	m.cache = map[string]preview{}
 }
-
-func (m *browserModel) update(msg tea.Msg) tea.Cmd { return m.Update(msg) }
-
-func (m *browserModel) unsaved() (string, []byte) { return "", nil }
 
 func (m *browserModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
 
 // reload lists the notes through the index, then reads their text for
 // the filter in a second Cmd so the first screen does not wait for it.
 func (m *browserModel) reload() tea.Cmd {
-	x, dir := notes.Index{CacheDir: m.opt.CacheDir}, m.opt.NotesDir
+	x, dir := m.c.index, m.c.notesDir
 	return func() tea.Msg {
 		list, err := x.List(dir, notes.Filter{})
 		return notesListMsg{list, err}
@@ -135,10 +114,10 @@ func (m *browserModel) reload() tea.Cmd {
 // filter searches.
 const previewLimit = 1 << 20
 
-func (m *browserModel) Update(msg tea.Msg) tea.Cmd {
+func (m *browserModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.c.width, m.c.height = msg.Width, msg.Height
 		m.filter.SetWidth(max(4, m.listWidth()-3))
 		return m.wantPreview()
 	case notesListMsg:
@@ -296,7 +275,7 @@ func (m *browserModel) move(d int) {
 }
 
 // side reports whether the preview sits beside the list.
-func (m *browserModel) side() bool { return m.width >= 100 }
+func (m *browserModel) side() bool { return m.c.width >= 100 }
 
 func (m *browserModel) current() (notes.Entry, bool) {
 	if m.sel < 0 || m.sel >= len(m.shown) {
@@ -307,9 +286,9 @@ func (m *browserModel) current() (notes.Entry, bool) {
 
 func (m *browserModel) listWidth() int {
 	if m.side() {
-		return min(60, m.width*2/5)
+		return min(60, m.c.width*2/5)
 	}
-	return m.width
+	return m.c.width
 }
 
 // edit opens the note in the editor and reloads it afterwards.
@@ -318,8 +297,8 @@ func (m *browserModel) edit() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	args := append(append([]string{}, m.opt.Editor[1:]...), e.Path)
-	c := exec.Command(m.opt.Editor[0], args...)
+	args := append(append([]string{}, m.c.editor[1:]...), e.Path)
+	c := exec.Command(m.c.editor[0], args...)
 	path := e.Path
 	return tea.ExecProcess(c, func(err error) tea.Msg { return editedMsg{path, err} })
 }

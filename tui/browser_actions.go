@@ -125,13 +125,13 @@ func (m *browserModel) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *browserModel) actionsView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	if len(m.rows) == 0 {
 		return st.Subtle.Render(wrap("No open actions. Well done.", w))
 	}
 	h := m.bodyHeight()
 	start := window(m.actSel, len(m.rows), h)
-	today := m.opt.Now().Format("2006-01-02")
+	today := m.c.now().Format("2006-01-02")
 	var b strings.Builder
 	for i := start; i < min(len(m.rows), start+h); i++ {
 		r := m.rows[i]

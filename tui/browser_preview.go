@@ -69,9 +69,9 @@ func renderNote(e notes.Entry, width int, isDark bool) tea.Cmd {
 // previewWidth is the width the preview is rendered for.
 func (m *browserModel) previewWidth() int {
 	if m.side() {
-		return m.width - m.listWidth() - 3
+		return m.c.width - m.listWidth() - 3
 	}
-	return m.width
+	return m.c.width
 }
 
 // wantPreview asks for the selected note's preview when it is shown and
@@ -84,7 +84,7 @@ func (m *browserModel) wantPreview() tea.Cmd {
 	}
 	w := m.previewWidth()
 	if p, ok := m.cache[e.Path]; ok && p.width == w {
-		isDark := m.styles.isDark
+		isDark := m.c.styles.isDark
 		return func() tea.Msg {
 			if fi, err := os.Stat(e.Path); err == nil && fi.ModTime().Equal(p.mtime) {
 				return nil
@@ -92,7 +92,7 @@ func (m *browserModel) wantPreview() tea.Cmd {
 			return renderNote(e, w, isDark)()
 		}
 	}
-	return renderNote(e, w, m.styles.isDark)
+	return renderNote(e, w, m.c.styles.isDark)
 }
 
 func (m *browserModel) previewView(w int) string {
@@ -102,7 +102,7 @@ func (m *browserModel) previewView(w int) string {
 	}
 	p, ok := m.cache[e.Path]
 	if !ok {
-		return m.styles.Subtle.Render("Rendering…")
+		return m.c.styles.Subtle.Render("Rendering…")
 	}
 	return scrollLines(p.text, &m.scroll, m.bodyHeight())
 }

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
@@ -19,7 +18,7 @@ import (
 func newTestBrowser(t testing.TB, w, h int) *browserModel {
 	dir := filepath.Join(t.TempDir(), "notes")
 	fullNotesDir(t, dir)
-	m := newBrowserModel(testCommon(true), BrowserOptions{NotesDir: dir, Now: func() time.Time { return testNow }, Editor: []string{"true"}})
+	m := newBrowserModel(notesCommon(dir, true))
 	bdeliver(m, tea.WindowSizeMsg{Width: w, Height: h})
 	bdeliver(m, m.Init()())
 	return m
@@ -30,7 +29,7 @@ func bdeliver(m *browserModel, msg tea.Msg) {
 	if msg == nil {
 		return
 	}
-	for _, out := range runNoTick(m.Update(msg)) {
+	for _, out := range runNoTick(m.update(msg)) {
 		bdeliver(m, out)
 	}
 }
@@ -49,7 +48,7 @@ func bpress(m *browserModel, keys ...string) {
 
 // stable replaces the temp notes dir in a screen for goldens.
 func stable(m *browserModel, v string) string {
-	return strings.ReplaceAll(plain(v), m.opt.NotesDir, "$NOTES")
+	return strings.ReplaceAll(plain(v), m.c.notesDir, "$NOTES")
 }
 
 func TestBrowserGolden(t *testing.T) {
@@ -113,7 +112,7 @@ func TestBrowserPreviewIsCachedAndSafe(t *testing.T) {
 		t.Error("at 120 columns the preview is beside the list")
 	}
 	// a note with control sequences: none reaches the screen
-	evil := filepath.Join(m.opt.NotesDir, "2026-11-23-evil.md")
+	evil := filepath.Join(m.c.notesDir, "2026-11-23-evil.md")
 	os.WriteFile(evil, []byte("---\ntype: retro\ntitle: \"Evil \\e]0;pwned\\a\"\ndate: 2026-11-23T15:00:00Z\n---\n# Hi \x1b[2J there\n\n\x1b]8;;http://x\x07link\x1b]8;;\x07\n"), 0o644)
 	bdeliver(m, m.reload()())
 	m.sel = 0
@@ -135,7 +134,7 @@ func TestBrowserPreviewIsCachedAndSafe(t *testing.T) {
 // Ticking in the actions view changes exactly one line of the note.
 func TestBrowserActionToggleWritesOneLine(t *testing.T) {
 	m := newTestBrowser(t, 80, 24)
-	path := filepath.Join(m.opt.NotesDir, "2026-11-20-sprint-42.md")
+	path := filepath.Join(m.c.notesDir, "2026-11-20-sprint-42.md")
 	before, _ := os.ReadFile(path)
 	bpress(m, "a")
 	if r := m.rows[m.actSel]; r.header != "" {
@@ -176,7 +175,7 @@ func TestBrowserEditReloads(t *testing.T) {
 	m := newTestBrowser(t, 80, 24)
 	script := filepath.Join(t.TempDir(), "ed.sh")
 	os.WriteFile(script, []byte("#!/bin/sh\nsed -i 's/Sprint 42/Sprint 42 edited/' \"$1\"\n"), 0o755)
-	m.opt.Editor = []string{script}
+	m.c.editor = []string{script}
 	for m.entries[m.shown[m.sel]].Meta.Title != "Sprint 42" {
 		bpress(m, "down")
 	}
@@ -186,7 +185,7 @@ func TestBrowserEditReloads(t *testing.T) {
 	}
 	// tea.ExecProcess needs a program; run the editor as it would
 	e, _ := m.current()
-	if out, err := execEditor(m.opt.Editor, e.Path); err != nil {
+	if out, err := execEditor(m.c.editor, e.Path); err != nil {
 		t.Fatalf("%v %s", err, out)
 	}
 	bdeliver(m, editedMsg{path: e.Path})
@@ -200,7 +199,7 @@ func TestBrowserEditReloads(t *testing.T) {
 }
 
 func TestBrowserEmptyAndTiny(t *testing.T) {
-	m := newBrowserModel(testCommon(false), BrowserOptions{NotesDir: filepath.Join(t.TempDir(), "none")})
+	m := newBrowserModel(notesCommon(filepath.Join(t.TempDir(), "none"), false))
 	bdeliver(m, tea.WindowSizeMsg{Width: 40, Height: 12})
 	bdeliver(m, m.Init()())
 	if v := plain(m.view()); !strings.Contains(v, "No notes yet") {
@@ -221,7 +220,7 @@ func execEditor(editor []string, path string) ([]byte, error) {
 // and a retro still saves (the dir is created again).
 func TestFaultNotesDirDeletedWhileRunning(t *testing.T) {
 	m := newTestBrowser(t, 80, 24)
-	if err := os.RemoveAll(m.opt.NotesDir); err != nil {
+	if err := os.RemoveAll(m.c.notesDir); err != nil {
 		t.Fatal(err)
 	}
 	bpress(m, "a", "space") // ticks an action of a file now gone
@@ -232,14 +231,14 @@ func TestFaultNotesDirDeletedWhileRunning(t *testing.T) {
 	checkFits(t, m.view(), 80, 24)
 
 	r := newTestRetro(t, 80, 24, nil)
-	if err := os.RemoveAll(filepath.Dir(r.opt.NotesDir)); err != nil {
+	if err := os.RemoveAll(filepath.Dir(r.c.notesDir)); err != nil {
 		t.Fatal(err)
 	}
 	r, _ = press(r, "esc")
 	r.gotoPhase(6)
 	r, cmd := press(r, "s")
 	msgs := runCmd(cmd)
-	r, _ = r.Update(msgs[0])
+	r.update(msgs[0])
 	if r.result.Saved == "" {
 		t.Fatalf("the retro is saved in the recreated dir: %s", r.status)
 	}
@@ -250,7 +249,7 @@ func TestFaultNotesDirDeletedWhileRunning(t *testing.T) {
 func TestBrowserNarrowingMatchesAFreshFilter(t *testing.T) {
 	m := newTestBrowser(t, 80, 24)
 	fresh := func(q string) []int {
-		f := newBrowserModel(testCommon(true), m.opt)
+		f := newBrowserModel(m.c)
 		f.entries, f.bodies = m.entries, m.bodies
 		f.indexText()
 		f.filter.SetValue(q)

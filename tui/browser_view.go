@@ -36,14 +36,14 @@ func (m *browserModel) helpKeys() (short []key.Binding, full [][]key.Binding) {
 	return short, [][]key.Binding{short}
 }
 
-func (m *browserModel) bodyHeight() int { return max(1, m.height-3) }
+func (m *browserModel) bodyHeight() int { return max(1, m.c.height-3) }
 
 func (m *browserModel) view() string {
-	if v, small := tooSmall(m.width, m.height); small {
+	if v, small := tooSmall(m.c.width, m.c.height); small {
 		return v
 	}
-	st := m.styles
-	w := max(1, m.width)
+	st := m.c.styles
+	w := max(1, m.c.width)
 	sub := fmt.Sprintf("%d notes", len(m.entries))
 	if m.filter.Value() != "" {
 		sub = fmt.Sprintf("%d of %d notes", len(m.shown), len(m.entries))
@@ -58,7 +58,7 @@ func (m *browserModel) view() string {
 	var body string
 	switch {
 	case !m.loaded:
-		body = st.Subtle.Render("Reading " + notes.Sanitize(m.opt.NotesDir) + "…")
+		body = st.Subtle.Render("Reading " + notes.Sanitize(m.c.notesDir) + "…")
 	case m.mode == browseActions:
 		body = m.actionsView(w)
 	case m.side():
@@ -83,14 +83,14 @@ func (m *browserModel) view() string {
 // listView is the filter line and one line per note: date, type, title,
 // team, open actions; a broken note shows its error.
 func (m *browserModel) listView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	top := ""
 	if m.filter.Focused() || m.filter.Value() != "" {
 		top = m.filter.View() + "\n"
 	}
 	h := m.bodyHeight() - height(top)
 	if len(m.entries) == 0 {
-		return top + st.Subtle.Render(wrap("No notes yet in "+notes.Sanitize(m.opt.NotesDir)+". Run a retro or practise a kata: they end up here.", w))
+		return top + st.Subtle.Render(wrap("No notes yet in "+notes.Sanitize(m.c.notesDir)+". Run a retro or practise a kata: they end up here.", w))
 	}
 	if len(m.shown) == 0 {
 		return top + st.Subtle.Render(wrap("No note matches. esc clears the filter.", w))
@@ -105,7 +105,7 @@ func (m *browserModel) listView(w int) string {
 }
 
 func (m *browserModel) noteLine(w int, e notes.Entry, selected bool) string {
-	st := m.styles
+	st := m.c.styles
 	mark := "  "
 	tstyle := st.Title
 	if selected {

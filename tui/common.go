@@ -7,31 +7,75 @@ import (
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/notes"
 )
 
-// common is what every screen shares, built once by the root and handed
-// to each screen (soft-serve's common.Common): the styles for the
-// terminal's background, the clock and its tick.
+// Env is what every screen shares, built once by the command that starts
+// the program: where notes, drafts and the notes index live, the content
+// library, the editor and the clock.
+type Env struct {
+	Location  notes.Location // the notes dir, and why it is that one
+	CacheDir  string         // $XDG_CACHE_HOME, for the notes index
+	DraftsDir string
+	Library   *content.Library
+	Editor    []string // the command `e` runs on a note: $VISUAL, $EDITOR or vi
+	Now       func() time.Time
+	HomeDir   string // shown as ~ in paths; "" to show them whole
+}
+
+// common is the one value every screen gets from the root (soft-serve's
+// common.Common): the terminal's size, the styles for its background, the
+// clock and its tick, the library and where notes live.
 type common struct {
-	styles Styles
-	now    func() time.Time
+	width, height int
+	styles        Styles
+	lib           *content.Library
+	now           func() time.Time
 	// tick asks for the next clock tick. Tests replace it with one that
 	// returns nil, so no command they run ever waits on a timer.
 	tick func() tea.Cmd
 	// blink makes text cursors blink (a timer too); tests keep them still.
-	blink bool
+	blink     bool
+	location  notes.Location
+	notesDir  string
+	draftsDir string
+	homeDir   string
+	editor    []string
+	// index lists the notes dir through the cache, for every screen.
+	index notes.Index
 	// ctx ends with the program (RunRetro, RunHome): a git commit under way
 	// is stopped then. nil means context.Background().
 	ctx context.Context
 }
 
-// newCommon is the common value of the program: the real clock, a tick
-// every tickEvery, blinking cursors.
-func newCommon(now func() time.Time, isDark bool) *common {
-	if now == nil {
-		now = time.Now
+// newCommon is the common value of the program: env, the real tick,
+// blinking cursors, a dark background until the terminal says otherwise.
+func newCommon(env Env) *common {
+	if env.Now == nil {
+		env.Now = time.Now
 	}
-	return &common{styles: newStyles(isDark), now: now, tick: tick, blink: true}
+	if env.Library == nil {
+		env.Library = &content.Library{}
+	}
+	if len(env.Editor) == 0 {
+		env.Editor = []string{"vi"}
+	}
+	return &common{
+		width: 80, height: 24,
+		styles:    newStyles(true),
+		lib:       env.Library,
+		now:       env.Now,
+		tick:      tick,
+		blink:     true,
+		location:  env.Location,
+		notesDir:  env.Location.Dir,
+		draftsDir: env.DraftsDir,
+		homeDir:   env.HomeDir,
+		editor:    env.Editor,
+		index:     notes.Index{CacheDir: env.CacheDir},
+	}
 }
 
 // newTextInput is a text input whose cursor blinks or not as c says.

@@ -89,20 +89,20 @@ func TestRetroCommitIgnoresANotesDirShapedLikeAGitDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newTestRetro(t, 80, 24, func(o *RetroOptions) { o.NotesDir, o.GitDir = loc.Dir, loc.GitDir() })
+	m := newTestRetro(t, 80, 24, func(c *common, _ *RetroOptions) { c.location, c.notesDir = loc, loc.Dir })
 	m, _ = press(m, "type:Hook test", "esc")
 	m.s.Phase = retro.PhaseClose
 	m, cmd := press(m, "g")
 	if cmd == nil {
 		t.Fatal("g does not save")
 	}
-	m, cmd = m.Update(cmd())
+	cmd = m.update(cmd())
 	if m.result.Saved == "" {
 		t.Fatalf("not saved: %s", m.status)
 	}
 	for _, msg := range runCmd(cmd) {
 		if c, ok := msg.(committedMsg); ok {
-			m, _ = m.Update(c)
+			m.update(c)
 		}
 	}
 	if m.result.CommitErr != nil || !m.result.Committed {
@@ -125,11 +125,14 @@ func TestRetroCtrlCCancelsTheCommit(t *testing.T) {
 	repo, _ := gitRepo(t)
 	started := filepath.Join(t.TempDir(), "started")
 	os.WriteFile(filepath.Join(repo, ".git", "hooks", "pre-commit"), []byte("#!/bin/sh\ntouch '"+started+"'\nsleep 600\n"), 0o755)
-	m := newTestRetro(t, 80, 24, func(o *RetroOptions) { o.NotesDir, o.GitDir = filepath.Join(repo, "notes"), repo })
+	m := newTestRetro(t, 80, 24, func(c *common, _ *RetroOptions) {
+		c.location = notes.Location{Dir: filepath.Join(repo, "notes"), Reason: notes.ReasonRepo, Config: filepath.Join(repo, notes.ConfigName)}
+		c.notesDir = c.location.Dir
+	})
 	m, _ = press(m, "type:Slow hook", "esc")
 	m.s.Phase = retro.PhaseClose
 	m, cmd := press(m, "g")
-	m, cmd = m.Update(cmd())
+	cmd = m.update(cmd())
 	if m.result.Saved == "" {
 		t.Fatalf("not saved: %s", m.status)
 	}
@@ -145,7 +148,7 @@ func TestRetroCtrlCCancelsTheCommit(t *testing.T) {
 	var res tea.Cmd
 	for _, msg := range <-msgs {
 		if c, ok := msg.(committedMsg); ok {
-			m, res = m.Update(c)
+			res = m.update(c)
 		}
 	}
 	if !errors.Is(m.result.CommitErr, context.Canceled) || m.result.Committed {

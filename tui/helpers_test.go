@@ -106,7 +106,18 @@ func quits(msgs []tea.Msg) bool {
 // (tests send tickMsg themselves) and still cursors, so every command a
 // test runs answers at once and none has to be guessed to be a timer.
 func testCommon(isDark bool) *common {
-	return &common{styles: newStyles(isDark), now: func() time.Time { return testNow }, tick: func() tea.Cmd { return nil }}
+	c := newCommon(Env{Now: func() time.Time { return testNow }, Editor: []string{"true"}})
+	c.styles = newStyles(isDark)
+	c.tick = func() tea.Cmd { return nil }
+	c.blink = false
+	return c
+}
+
+// notesCommon is testCommon on a notes dir.
+func notesCommon(dir string, isDark bool) *common {
+	c := testCommon(isDark)
+	c.location.Dir, c.notesDir = dir, dir
+	return c
 }
 
 // runNoTick is runCmd without the messages that only end or wait: a

@@ -1,11 +1,9 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -13,23 +11,10 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
-
-// HomeOptions is what the home screen needs to open every other screen.
-type HomeOptions struct {
-	Location  notes.Location
-	CacheDir  string // $XDG_CACHE_HOME, for the notes index
-	DraftsDir string
-	Library   *content.Library
-	Editor    []string // the command `e` runs on a note: $VISUAL, $EDITOR or vi
-	Retro     RetroOptions
-	Now       func() time.Time
-	HomeDir   string // shown as ~ in paths; "" to show them whole
-}
 
 // homeFacts are the live facts shown under the menu, read in a Cmd.
 type homeFacts struct {
@@ -48,53 +33,41 @@ type homeFactsMsg homeFacts
 // homeEntry is one line of the menu.
 type homeEntry struct {
 	key, label, desc string
-	open             func(h *homeModel) screen
+	open             openMsg
 }
 
 type homeModel struct {
 	c      *common
-	opt    HomeOptions
-	styles Styles
 	keys   homeKeys
 	help   help.Model
-	width  int
-	height int
 	sel    int
 	facts  homeFacts
 	status string
 	isErr  bool
 }
 
-func newHomeModel(c *common, opt HomeOptions) *homeModel {
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if opt.Library == nil {
-		opt.Library = &content.Library{}
-	}
-	h := &homeModel{c: c, opt: opt, keys: newHomeKeys(), help: help.New(), width: 80, height: 24}
-	h.setStyles(c.styles)
+func newHomeModel(c *common) *homeModel {
+	h := &homeModel{c: c, keys: newHomeKeys(), help: help.New()}
+	h.restyle()
 	return h
 }
 
-func (h *homeModel) setStyles(st Styles) {
-	h.styles = st
-	h.help.Styles = st.Help
-}
+// restyle follows the styles in common, after the terminal said its background.
+func (h *homeModel) restyle() { h.help.Styles = h.c.styles.Help }
 
 func (h *homeModel) Init() tea.Cmd { return h.loadFacts() }
 
 // loadFacts reads the notes (through the index) and the drafts.
 func (h *homeModel) loadFacts() tea.Cmd {
-	opt := h.opt
-	ids := make([]string, len(opt.Library.Katas))
-	for i, k := range opt.Library.Katas {
+	c := h.c
+	ids := make([]string, len(c.lib.Katas))
+	for i, k := range c.lib.Katas {
 		ids[i] = k.ID
 	}
 	return func() tea.Msg {
-		now := opt.Now()
+		now := c.now()
 		f := homeFacts{loaded: true}
-		list, err := notes.Index{CacheDir: opt.CacheDir}.List(opt.Location.Dir, notes.Filter{})
+		list, err := c.index.List(c.notesDir, notes.Filter{})
 		f.err = err
 		today := now.Format("2006-01-02")
 		for i := range list {
@@ -123,10 +96,10 @@ func (h *homeModel) loadFacts() tea.Cmd {
 				f.katasDue++
 			}
 		}
-		if d, ok, err := retro.LoadDraft(retro.DraftPath(opt.DraftsDir)); ok && err == nil {
+		if d, ok, err := retro.LoadDraft(retro.DraftPath(c.draftsDir)); ok && err == nil {
 			f.retroDraft = &d
 		}
-		if d, ok, err := kata.LoadDraft(kata.DraftPath(opt.DraftsDir)); ok && err == nil {
+		if d, ok, err := kata.LoadDraft(kata.DraftPath(c.draftsDir)); ok && err == nil {
 			f.kataDraft = &d
 		}
 		return homeFactsMsg(f)
@@ -137,54 +110,27 @@ func (h *homeModel) loadFacts() tea.Cmd {
 func (h *homeModel) entries() []homeEntry {
 	var out []homeEntry
 	if d := h.facts.retroDraft; d != nil {
-		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.In(h.opt.Now().Location()).Format("Mon 2 Jan 15:04"),
-			func(h *homeModel) screen { return h.newRetro(d, true) }})
+		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.In(h.c.now().Location()).Format("Mon 2 Jan 15:04"),
+			openMsg{to: screenRetro, retro: RetroOptions{Draft: d, Resume: true}}})
 	}
 	if d := h.facts.kataDraft; d != nil {
 		title := d.Session.Kata
-		if k, ok := h.opt.Library.Kata(title); ok {
+		if k, ok := h.c.lib.Kata(title); ok {
 			title = k.Title
 		}
-		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.In(h.opt.Now().Location()).Format("Mon 2 Jan 15:04"),
-			func(h *homeModel) screen { return h.newKata(d, true) }})
+		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.In(h.c.now().Location()).Format("Mon 2 Jan 15:04"),
+			openMsg{to: screenKata, kata: KataOptions{Draft: d, Resume: true}}})
 	}
 	return append(out,
-		homeEntry{"r", "Run a retro", "a guided Dev+Ops retrospective, saved as a note", func(h *homeModel) screen { return h.newRetro(h.facts.retroDraft, false) }},
-		homeEntry{"p", "Practise a kata", "a real situation, your answers, the reference, your score", func(h *homeModel) screen { return h.newKata(h.facts.kataDraft, false) }},
-		homeEntry{"b", "Browse notes", "read notes, search them, tick actions", func(h *homeModel) screen { return h.newBrowser() }},
-		homeEntry{"c", "Read the cases & tips", "the talk's four problems, the department case, seven tips", func(h *homeModel) screen { return newReaderModel(h.c, h.opt.Library) }},
+		homeEntry{"r", "Run a retro", "a guided Dev+Ops retrospective, saved as a note", openMsg{to: screenRetro, retro: RetroOptions{Draft: h.facts.retroDraft}}},
+		homeEntry{"p", "Practise a kata", "a real situation, your answers, the reference, your score", openMsg{to: screenKata, kata: KataOptions{Draft: h.facts.kataDraft}}},
+		homeEntry{"b", "Browse notes", "read notes, search them, tick actions", openMsg{to: screenBrowser}},
+		homeEntry{"c", "Read the cases & tips", "the talk's four problems, the department case, seven tips", openMsg{to: screenReader}},
 	)
 }
 
-func (h *homeModel) newRetro(d *retro.Draft, resume bool) screen {
-	o := h.opt.Retro
-	o.NotesDir, o.CacheDir, o.Library, o.Now = h.opt.Location.Dir, h.opt.CacheDir, h.opt.Library, h.opt.Now
-	o.GitDir = h.opt.Location.GitDir()
-	o.DraftPath = retro.DraftPath(h.opt.DraftsDir)
-	o.Draft, o.Resume = d, resume
-	o.Inbox, _ = notes.ReadInbox(o.NotesDir) // a few small files; unreadable ones are flagged on the screen
-	if o.Dots < 1 {
-		o.Dots = retro.DefaultDots
-	}
-	return newRetroModel(h.c, o)
-}
-
-func (h *homeModel) newKata(d *kata.Draft, resume bool) screen {
-	return newKataModel(h.c, KataOptions{NotesDir: h.opt.Location.Dir, CacheDir: h.opt.CacheDir, DraftPath: kata.DraftPath(h.opt.DraftsDir),
-		Draft: d, Resume: resume, Library: h.opt.Library, Now: h.opt.Now})
-}
-
-func (h *homeModel) newBrowser() screen {
-	return newBrowserModel(h.c, BrowserOptions{NotesDir: h.opt.Location.Dir, CacheDir: h.opt.CacheDir, Editor: h.opt.Editor, Now: h.opt.Now})
-}
-
-// openMsg asks the root to open a screen.
-type openMsg struct{ s screen }
-
-func (h *homeModel) Update(msg tea.Msg) tea.Cmd {
+func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		h.width, h.height = msg.Width, msg.Height
 	case homeFactsMsg:
 		h.facts = homeFacts(msg)
 		h.sel = min(h.sel, len(h.entries())-1)
@@ -214,18 +160,17 @@ func (h *homeModel) Update(msg tea.Msg) tea.Cmd {
 
 func (h *homeModel) open(e homeEntry) tea.Cmd {
 	h.status = ""
-	s := e.open(h)
-	return func() tea.Msg { return openMsg{s} }
+	return func() tea.Msg { return e.open }
 }
 
 func (h *homeModel) view() string {
-	if v, small := tooSmall(h.width, h.height); small {
+	if v, small := tooSmall(h.c.width, h.c.height); small {
 		return v
 	}
-	st := h.styles
-	w := max(1, h.width)
+	st := h.c.styles
+	w := max(1, h.c.width)
 	header := titleBar(st, w, "home", "")
-	compact := h.height < 20
+	compact := h.c.height < 20
 	var b strings.Builder
 	if !compact {
 		b.WriteString("\n")
@@ -250,7 +195,7 @@ func (h *homeModel) view() string {
 		}
 		b.WriteString(ansi.Truncate(line, w, "…") + "\n")
 	}
-	if h.height > 12 {
+	if h.c.height > 12 {
 		b.WriteString("\n")
 	}
 	b.WriteString(h.factsView(w))
@@ -259,15 +204,15 @@ func (h *homeModel) view() string {
 		b.WriteString("\n\n" + st.OK.Render(wrap(notes.Sanitize(h.status), w)))
 	}
 	help := h.helpView(w)
-	bh := max(1, h.height-1-height(help))
+	bh := max(1, h.c.height-1-height(help))
 	return header + "\n" + fit(b.String(), w, bh) + "\n" + help
 }
 
 // factsView is what the notes dir says today.
 func (h *homeModel) factsView(w int) string {
-	st := h.styles
+	st := h.c.styles
 	f := h.facts
-	compact := h.height < 20
+	compact := h.c.height < 20
 	label := func(s string) string {
 		if compact {
 			return st.Label.Render(strings.TrimSpace(s) + " ")
@@ -305,13 +250,13 @@ func (h *homeModel) factsView(w int) string {
 			warnings = append(warnings, st.Error.Render("Cannot read the notes dir: "+f.err.Error()))
 		}
 	}
-	loc := h.opt.Location
+	loc := h.c.location
 	why := string(loc.Reason)
 	if loc.Reason == notes.ReasonRepo && loc.Config != "" {
 		why = loc.Config
 	}
-	dir := label("Notes dir  ") + st.Subtle.Render(displayPath(loc.Dir, h.opt.HomeDir))
-	why = st.Subtle.Render("(" + displayPath(why, h.opt.HomeDir) + ")")
+	dir := label("Notes dir  ") + st.Subtle.Render(displayPath(loc.Dir, h.c.homeDir))
+	why = st.Subtle.Render("(" + displayPath(why, h.c.homeDir) + ")")
 	if lipgloss.Width(dir)+1+lipgloss.Width(why) <= w || compact {
 		lines = append(lines, dir+" "+why)
 	} else {
@@ -347,85 +292,4 @@ func (h *homeModel) helpView(w int) string {
 	keys := []key.Binding{b("enter", "open"), b("↑/↓", "choose"), b("letter", "open it")}
 	q := b("q", "quit")
 	return shortHelp(h.help, keys, &q, w)
-}
-
-// homeApp is the root model of `retrokata`: the home screen, and the
-// screen opened from it until that one is done.
-type homeApp struct {
-	home   *homeModel
-	cur    screen // nil on the home screen
-	width  int
-	height int
-}
-
-func (a *homeApp) Init() tea.Cmd { return tea.Batch(tea.RequestBackgroundColor, a.home.Init()) }
-
-func (a *homeApp) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.BackgroundColorMsg:
-		st := newStyles(msg.IsDark())
-		a.home.c.styles = st
-		a.home.setStyles(st)
-		if a.cur != nil {
-			a.cur.setStyles(st)
-		}
-		return a, nil
-	case tea.WindowSizeMsg:
-		a.width, a.height = msg.Width, msg.Height
-		a.home.Update(msg)
-		if a.cur != nil {
-			return a, a.cur.update(msg)
-		}
-		return a, nil
-	case openMsg:
-		a.cur = msg.s
-		a.cur.setStyles(a.home.styles)
-		size := tea.WindowSizeMsg{Width: a.width, Height: a.height}
-		return a, tea.Batch(a.cur.Init(), func() tea.Msg { return size })
-	case doneMsg:
-		var cmd tea.Cmd
-		if a.cur != nil {
-			if path, data := a.cur.unsaved(); path != "" {
-				cmd = saveDraftCmd(path, data)
-			}
-		}
-		a.cur = nil
-		a.home.status, a.home.isErr = msg.status, false
-		a.home.facts.loaded = false
-		return a, tea.Sequence(cmd, a.home.loadFacts())
-	}
-	if a.cur != nil {
-		return a, a.cur.update(msg)
-	}
-	return a, a.home.Update(msg)
-}
-
-func (a *homeApp) View() tea.View {
-	var v tea.View
-	if a.cur != nil {
-		v = tea.NewView(a.cur.view())
-	} else {
-		v = tea.NewView(a.home.view())
-	}
-	v.AltScreen = true
-	return v
-}
-
-// RunHome runs the home screen until the user quits it. A screen opened
-// from it and left with unsaved work (a signal, a cancelled context) has
-// its draft written before RunHome returns.
-func RunHome(ctx context.Context, opt HomeOptions, extra ...tea.ProgramOption) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // a git commit still running when the program ends is stopped
-	c := newCommon(opt.Now, true)
-	c.ctx = ctx
-	a := &homeApp{home: newHomeModel(c, opt)}
-	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
-	_, err := tea.NewProgram(a, opts...).Run()
-	if a.cur != nil {
-		if _, derr := writeUnsaved(a.cur); derr != nil && err == nil {
-			return fmt.Errorf("your work could not be kept as a draft: %w", derr)
-		}
-	}
-	return runErr(err)
 }

@@ -36,21 +36,22 @@ func fullNotesDir(t testing.TB, dir string) {
 	}
 }
 
-func newTestHome(t testing.TB, w, h int, full, draft bool) *homeApp {
+func newTestHome(t testing.TB, w, h int, full, draft bool) *app {
 	root := t.TempDir()
-	opt := HomeOptions{Location: notes.Location{Dir: filepath.Join(root, "notes"), Reason: notes.ReasonRepo, Config: "/repo/.retrokata.yaml"},
-		DraftsDir: filepath.Join(root, "drafts"), Library: testLibrary(t), Now: func() time.Time { return testNow }, Editor: []string{"true"}, HomeDir: root}
+	c := testCommon(true)
+	c.location = notes.Location{Dir: filepath.Join(root, "notes"), Reason: notes.ReasonRepo, Config: "/repo/.retrokata.yaml"}
+	c.notesDir, c.draftsDir, c.lib, c.homeDir = c.location.Dir, filepath.Join(root, "drafts"), testLibrary(t), root
 	if full {
-		fullNotesDir(t, opt.Location.Dir)
+		fullNotesDir(t, c.notesDir)
 	}
 	if draft {
 		s := retro.New(testNow, "checkout", "Sprint 43", "Alice", 3)
 		data, _ := retro.EncodeDraft(s, testNow.Add(-time.Hour))
-		if err := notes.SaveDraft(retro.DraftPath(opt.DraftsDir), data); err != nil {
+		if err := notes.SaveDraft(retro.DraftPath(c.draftsDir), data); err != nil {
 			t.Fatal(err)
 		}
 	}
-	a := &homeApp{home: newHomeModel(testCommon(true), opt)}
+	a := newApp(c)
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	a.Update(a.home.loadFacts()())
 	return a
@@ -58,7 +59,7 @@ func newTestHome(t testing.TB, w, h int, full, draft bool) *homeApp {
 
 // send delivers keys to the root and runs what they return (not ticks),
 // feeding messages back, so screens open and close as in the program.
-func send(a *homeApp, keys ...string) {
+func send(a *app, keys ...string) {
 	for _, k := range keys {
 		var msgs []tea.Msg
 		if text, ok := strings.CutPrefix(k, "type:"); ok {
@@ -74,7 +75,7 @@ func send(a *homeApp, keys ...string) {
 	}
 }
 
-func deliver(a *homeApp, msg tea.Msg, depth int) {
+func deliver(a *app, msg tea.Msg, depth int) {
 	if depth > 8 || msg == nil {
 		return
 	}
@@ -84,7 +85,7 @@ func deliver(a *homeApp, msg tea.Msg, depth int) {
 	}
 }
 
-func (a *homeApp) screen() string {
+func (a *app) screen() string {
 	v := a.View()
 	return v.Content
 }
@@ -130,21 +131,21 @@ func TestHomeFactsAndEntries(t *testing.T) {
 		{"p", "Pick a kata", "esc"},
 	} {
 		send(a, c.key)
-		if a.cur == nil || !strings.Contains(plain(a.screen()), c.title) {
+		if a.active == screenHome || !strings.Contains(plain(a.screen()), c.title) {
 			t.Fatalf("%s should open %q:\n%s", c.key, c.title, plain(a.screen()))
 		}
 		send(a, c.leave)
-		if a.cur != nil {
+		if a.active != screenHome {
 			t.Fatalf("%s should come back home:\n%s", c.leave, plain(a.screen()))
 		}
 	}
 	// R resumes the retro, ctrl+c y keeps the draft and returns home
 	send(a, "R")
-	if _, ok := a.cur.(*retroModel); !ok || !strings.Contains(plain(a.screen()), "Sprint 43") {
+	if a.active != screenRetro || !strings.Contains(plain(a.screen()), "Sprint 43") {
 		t.Fatalf("R resumes:\n%s", plain(a.screen()))
 	}
 	send(a, "ctrl+c", "y")
-	if a.cur != nil || !strings.Contains(plain(a.screen()), "kept as a draft") {
+	if a.active != screenHome || !strings.Contains(plain(a.screen()), "kept as a draft") {
 		t.Fatalf("back home with the draft kept:\n%s", plain(a.screen()))
 	}
 	// q quits with no screen open
@@ -157,18 +158,18 @@ func TestHomeFactsAndEntries(t *testing.T) {
 func TestHomeKataFromHomeSavesAndReturns(t *testing.T) {
 	a := newTestHome(t, 80, 24, false, false)
 	send(a, "p", "type:nobody", "enter", "type:Find the owner.", "tab", "type:Fix it.", "tab", "type:Owners.", "tab", "tab", "1", "2", "3", "4", "tab", "s", "enter")
-	if a.cur != nil {
+	if a.active != screenHome {
 		t.Fatalf("saving and enter come back home:\n%s", plain(a.screen()))
 	}
 	v := plain(a.screen())
 	if !strings.Contains(v, "Saved ") || !strings.Contains(v, "Box 1 of 5") {
 		t.Errorf("home says where the note went:\n%s", v)
 	}
-	files, _ := filepath.Glob(filepath.Join(a.home.opt.Location.Dir, "*-kata-the-alert-nobody-owns.md"))
+	files, _ := filepath.Glob(filepath.Join(a.c.notesDir, "*-kata-the-alert-nobody-owns.md"))
 	if len(files) != 1 {
 		t.Fatalf("kata note: %v", files)
 	}
-	if _, err := os.Stat(kata.DraftPath(a.home.opt.DraftsDir)); !os.IsNotExist(err) {
+	if _, err := os.Stat(kata.DraftPath(a.c.draftsDir)); !os.IsNotExist(err) {
 		t.Error("no draft left after saving")
 	}
 }

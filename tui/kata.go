@@ -16,17 +16,12 @@ import (
 	"github.com/retrokata/retrokata/notes"
 )
 
-// KataOptions is what `retrokata kata` passes to the player.
+// KataOptions is what a practice varies by; the rest is in Env.
 type KataOptions struct {
-	ID        string        // start this kata, skipping the picker
-	Timed     time.Duration // time allowed to answer; 0 for none
-	NotesDir  string
-	CacheDir  string // $XDG_CACHE_HOME, for the notes index
-	DraftPath string
-	Draft     *kata.Draft // a draft found on disk, or nil
-	Resume    bool        // resume the draft without asking
-	Library   *content.Library
-	Now       func() time.Time
+	ID     string        // start this kata, skipping the picker
+	Timed  time.Duration // time allowed to answer; 0 for none
+	Draft  *kata.Draft   // a draft found on disk, or nil
+	Resume bool          // resume the draft without asking
 }
 
 // KataResult says how the player ended.
@@ -65,15 +60,13 @@ type (
 
 type kataModel struct {
 	autosave
-	c      *common
-	opt    KataOptions
-	styles Styles
-	keys   kataKeys
-	help   help.Model
-	width  int
-	height int
-	mode   kataMode
-	prev   kataMode
+	c         *common
+	opt       KataOptions
+	draftPath string
+	keys      kataKeys
+	help      help.Model
+	mode      kataMode
+	prev      kataMode
 
 	// picker
 	filter  textinput.Model
@@ -94,14 +87,8 @@ type kataModel struct {
 }
 
 func newKataModel(c *common, opt KataOptions) *kataModel {
-	if opt.Now == nil {
-		opt.Now = time.Now
-	}
-	if opt.Library == nil {
-		opt.Library = &content.Library{}
-	}
-	m := &kataModel{c: c, opt: opt, keys: newKataKeys(), help: help.New(), width: 80, height: 24}
-	m.setStyles(c.styles)
+	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.draftsDir), keys: newKataKeys(), help: help.New()}
+	m.restyle()
 	m.filter = c.newTextInput()
 	m.filter.Prompt = "Filter: "
 	m.filter.Placeholder = "type a title, tag or difficulty"
@@ -121,7 +108,7 @@ func newKataModel(c *common, opt KataOptions) *kataModel {
 
 // begin opens the kata asked for on the command line, or the picker.
 func (m *kataModel) begin() {
-	if k, ok := m.opt.Library.Kata(m.opt.ID); ok && m.opt.ID != "" {
+	if k, ok := m.c.lib.Kata(m.opt.ID); ok && m.opt.ID != "" {
 		m.start(k)
 		return
 	}
@@ -130,7 +117,7 @@ func (m *kataModel) begin() {
 
 func (m *kataModel) resume() {
 	d := m.opt.Draft
-	k, ok := m.opt.Library.Kata(d.Session.Kata)
+	k, ok := m.c.lib.Kata(d.Session.Kata)
 	if !ok {
 		m.opt.Draft = nil
 		m.flash(fmt.Sprintf("The kata in progress (%s) is no longer in the library.", d.Session.Kata), true)
@@ -140,47 +127,47 @@ func (m *kataModel) resume() {
 	m.k, m.s = k.WithVariant(d.Session.Variant), d.Session
 	m.s.Fit(k)
 	m.mode = kataPlay
-	m.last = m.opt.Now()
+	m.last = m.c.now()
 	m.enterStep()
 	m.flash("Resumed the kata saved "+d.Saved.Local().Format("Mon 2 Jan 15:04")+".", false)
 }
 
 func (m *kataModel) start(k content.Kata) {
-	m.s = kata.NewSession(k, m.opt.Now(), m.opt.Timed)
+	m.s = kata.NewSession(k, m.c.now(), m.opt.Timed)
 	m.k = k.WithVariant(m.s.Variant)
 	m.mode = kataPlay
-	m.last = m.opt.Now()
+	m.last = m.c.now()
 	m.dirty = true
 	m.status = ""
 	m.enterStep()
 }
 
+// katasIndex lists kata notes: their actions are not needed.
+func (m *kataModel) katasIndex() notes.Index {
+	x := m.c.index
+	x.SkipActions = true
+	return x
+}
+
 func (m *kataModel) Init() tea.Cmd {
-	return tea.Batch(m.c.tick(), loadBoard(notes.Index{CacheDir: m.opt.CacheDir, SkipActions: true}, m.opt.NotesDir, m.opt.Library, m.opt.Now()))
+	return tea.Batch(m.c.tick(), loadBoard(m.katasIndex(), m.c.notesDir, m.c.lib, m.c.now()))
 }
 
-func (m *kataModel) setStyles(st Styles) {
-	m.styles = st
-	m.help.Styles = st.Help
-}
-
-func (m *kataModel) update(msg tea.Msg) tea.Cmd {
-	_, cmd := m.Update(msg)
-	return cmd
-}
+// restyle follows the styles in common, after the terminal said its background.
+func (m *kataModel) restyle() { m.help.Styles = m.c.styles.Help }
 
 // unsaved is the kata's draft while one is being practised.
 func (m *kataModel) unsaved() (string, []byte) {
 	if m.s == nil || m.result.Saved != "" || m.discard || m.mode == kataAskResume || m.mode == kataPick {
 		return "", nil
 	}
-	return m.opt.DraftPath, m.draftData()
+	return m.draftPath, m.draftData()
 }
 
 // draftData reads the clock and encodes the session, in Update.
 func (m *kataModel) draftData() []byte {
 	m.readClock()
-	data, err := kata.EncodeDraft(m.s, m.opt.Now())
+	data, err := kata.EncodeDraft(m.s, m.c.now())
 	if err != nil {
 		return nil
 	}
@@ -191,42 +178,42 @@ func (m *kataModel) readClock() {
 	if m.s == nil {
 		return
 	}
-	now := m.opt.Now()
+	now := m.c.now()
 	if !m.last.IsZero() {
 		m.s.AddTime(now.Sub(m.last))
 	}
 	m.last = now
 }
 
-func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
+func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.filter.SetWidth(max(4, m.width-len(m.filter.Prompt)-1))
+		m.c.width, m.c.height = msg.Width, msg.Height
+		m.filter.SetWidth(max(4, m.c.width-len(m.filter.Prompt)-1))
 		m.layoutArea()
-		return m, nil
+		return nil
 	case tickMsg:
 		m.readClock()
 		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume
-		return m, tea.Batch(m.c.tick(), m.onTick(m.opt.DraftPath, keep, m.draftData))
+		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, keep, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
-		return m, nil
+		return nil
 	case boardMsg:
 		m.board = msg.board
 		if msg.err != nil {
 			m.flash("Cannot read your kata notes: "+msg.err.Error(), true)
 		}
-		return m, nil
+		return nil
 	case kataSavedMsg:
 		m.saving = false
 		if msg.err != nil {
 			m.flash(fmt.Sprintf("Not saved: %v. Your answers are safe in the draft; fix the problem and press s again.", msg.err), true)
-			return m, nil
+			return nil
 		}
 		m.result.Saved, m.result.Progress, m.result.ProgressErr = msg.path, msg.prog, msg.progErr
 		m.flash("", false)
-		return m, removeDraftCmd(m.opt.DraftPath)
+		return removeDraftCmd(m.draftPath)
 	case tea.PasteMsg:
 		if m.mode == kataPlay && m.typing() {
 			return m.updateArea(msg)
@@ -234,16 +221,16 @@ func (m *kataModel) Update(msg tea.Msg) (*kataModel, tea.Cmd) {
 		if m.mode == kataPick {
 			var cmd tea.Cmd
 			m.filter, cmd = m.filter.Update(msg)
-			return m, cmd
+			return cmd
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	if m.mode == kataPlay && m.typing() {
 		return m.updateArea(msg)
 	}
-	return m, nil
+	return nil
 }
 
 // typing reports whether the current step has a text box.
@@ -251,7 +238,7 @@ func (m *kataModel) typing() bool {
 	return m.s != nil && m.s.Answering() && m.result.Saved == ""
 }
 
-func (m *kataModel) key(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
+func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch m.mode {
 	case kataAskResume:
@@ -262,57 +249,57 @@ func (m *kataModel) key(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
 			m.opt.Draft = nil
 			m.begin()
 			m.flash("Draft discarded.", false)
-			return m, removeDraftCmd(m.opt.DraftPath)
+			return removeDraftCmd(m.draftPath)
 		case key.Matches(msg, k.Quit), msg.String() == "esc":
-			m.result.DraftKept = m.opt.DraftPath
-			return m, done("Your kata is kept as a draft: choose Resume to go on.")
+			m.result.DraftKept = m.draftPath
+			return done("Your kata is kept as a draft: choose Resume to go on.")
 		}
-		return m, nil
+		return nil
 	case kataConfirmQuit:
 		switch {
 		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
-			m.result.DraftKept = m.opt.DraftPath
-			return m, tea.Sequence(saveDraftCmd(m.opt.DraftPath, m.draftData()), done("Your kata is kept as a draft: choose Resume to go on."))
+			m.result.DraftKept = m.draftPath
+			return tea.Sequence(saveDraftCmd(m.draftPath, m.draftData()), done("Your kata is kept as a draft: choose Resume to go on."))
 		case key.Matches(msg, k.Discard):
 			m.discard = true
-			return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), done("Kata discarded."))
+			return tea.Sequence(removeDraftCmd(m.draftPath), done("Kata discarded."))
 		case key.Matches(msg, k.No):
 			m.mode = m.prev
 		}
-		return m, nil
+		return nil
 	case kataPick:
 		return m.pickKey(msg)
 	}
 	if m.result.Saved != "" {
 		if key.Matches(msg, k.Done) || msg.String() == "ctrl+c" {
-			return m, done(m.savedLine())
+			return done(m.savedLine())
 		}
-		return m, nil
+		return nil
 	}
 	if msg.String() == "ctrl+c" || (!m.typing() && key.Matches(msg, k.Quit)) {
 		m.prev, m.mode = m.mode, kataConfirmQuit
-		return m, nil
+		return nil
 	}
 	switch {
 	case key.Matches(msg, k.Next):
 		m.step(1)
-		return m, nil
+		return nil
 	case key.Matches(msg, k.Prev):
 		m.step(-1)
-		return m, nil
+		return nil
 	case key.Matches(msg, k.PageUp):
 		m.scroll = max(0, m.scroll-max(1, m.bodyHeight()/2))
-		return m, nil
+		return nil
 	case key.Matches(msg, k.PageDown):
 		m.scroll += max(1, m.bodyHeight()/2)
-		return m, nil
+		return nil
 	}
 	if m.typing() {
 		return m.updateArea(msg)
 	}
 	if key.Matches(msg, k.Help) {
 		m.help.ShowAll = !m.help.ShowAll
-		return m, nil
+		return nil
 	}
 	switch m.s.Current() {
 	case kata.KindReveal:
@@ -344,14 +331,14 @@ func (m *kataModel) key(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
 	case kata.KindEnd:
 		switch {
 		case key.Matches(msg, k.Save):
-			return m, m.save()
+			return m.save()
 		case key.Matches(msg, k.Up):
 			m.scroll = max(0, m.scroll-1)
 		case key.Matches(msg, k.Down):
 			m.scroll++
 		}
 	}
-	return m, nil
+	return nil
 }
 
 // step moves n steps, keeping what was typed.
@@ -382,7 +369,7 @@ func (m *kataModel) enterStep() {
 	m.area.Focus()
 }
 
-func (m *kataModel) updateArea(msg tea.Msg) (*kataModel, tea.Cmd) {
+func (m *kataModel) updateArea(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	m.area, cmd = m.area.Update(msg)
 	switch m.s.Current() {
@@ -392,11 +379,11 @@ func (m *kataModel) updateArea(msg tea.Msg) (*kataModel, tea.Cmd) {
 		m.s.Reflection = m.area.Value()
 	}
 	m.dirty = true
-	return m, cmd
+	return cmd
 }
 
 func (m *kataModel) layoutArea() {
-	m.area.SetWidth(max(10, m.width-2))
+	m.area.SetWidth(max(10, m.c.width-2))
 	m.area.SetHeight(m.areaHeight())
 }
 
@@ -416,9 +403,9 @@ func (m *kataModel) save() tea.Cmd {
 	}
 	m.saving = true
 	m.readClock()
-	n := m.s.ToNote(m.k, tipTitle(m.opt.Library))
-	dir, id := m.opt.NotesDir, m.k.ID
-	x := notes.Index{CacheDir: m.opt.CacheDir, SkipActions: true}
+	n := m.s.ToNote(m.k, tipTitle(m.c.lib))
+	dir, id := m.c.notesDir, m.k.ID
+	x := m.katasIndex()
 	m.flash("Saving…", false)
 	return func() tea.Msg {
 		p, err := notes.Save(dir, n)
@@ -433,7 +420,7 @@ func (m *kataModel) save() tea.Cmd {
 
 // savedLine says where the note went and when to practise again.
 func (m *kataModel) savedLine() string {
-	return "Saved " + m.result.Saved + ". " + NextPractice(m.result.Progress, m.opt.Now())
+	return "Saved " + m.result.Saved + ". " + NextPractice(m.result.Progress, m.c.now())
 }
 
 // NextPractice says a kata's box and when it is due again, for people.

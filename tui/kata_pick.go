@@ -29,30 +29,30 @@ func loadBoard(x notes.Index, dir string, lib *content.Library, today time.Time)
 	}
 }
 
-func (m *kataModel) pickKey(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
+func (m *kataModel) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	rows := m.rows()
 	switch {
 	case msg.String() == "ctrl+c":
-		return m, done("")
+		return done("")
 	case msg.String() == "esc":
 		if m.filter.Value() != "" {
 			m.filter.SetValue("")
 			m.pickSel = 0
-			return m, nil
+			return nil
 		}
-		return m, done("")
+		return done("")
 	case key.Matches(msg, k.Start):
 		if m.pickSel < len(rows) {
 			m.start(rows[m.pickSel].k)
 		}
-		return m, nil
+		return nil
 	case msg.String() == "up" || msg.String() == "ctrl+p":
 		m.pickSel = max(0, m.pickSel-1)
-		return m, nil
+		return nil
 	case msg.String() == "down" || msg.String() == "ctrl+n":
 		m.pickSel = min(len(rows)-1, m.pickSel+1)
-		return m, nil
+		return nil
 	}
 	before := m.filter.Value()
 	var cmd tea.Cmd
@@ -60,7 +60,7 @@ func (m *kataModel) pickKey(msg tea.KeyPressMsg) (*kataModel, tea.Cmd) {
 	if m.filter.Value() != before {
 		m.pickSel = 0
 	}
-	return m, cmd
+	return cmd
 }
 
 // pickRow is one kata in the picker with its progress.
@@ -73,7 +73,7 @@ type pickRow struct {
 // rows are the katas shown by the picker: due first once the notes are
 // read, narrowed by every word of the filter.
 func (m *kataModel) rows() []pickRow {
-	lib := m.opt.Library
+	lib := m.c.lib
 	var all []pickRow
 	if m.board != nil {
 		for _, p := range m.board {
@@ -109,7 +109,7 @@ func (m *kataModel) rows() []pickRow {
 
 // pickView lists the katas: title, difficulty, tags, scores and due state.
 func (m *kataModel) pickView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	rows := m.rows()
 	top := m.filter.View() + "\n"
 	h := m.bodyHeight() - 2
@@ -137,7 +137,7 @@ func (m *kataModel) pickView(w int) string {
 }
 
 func (m *kataModel) pickLine(w int, r pickRow, selected bool) string {
-	st := m.styles
+	st := m.c.styles
 	mark := "  "
 	title := st.Title
 	if selected {
@@ -150,10 +150,10 @@ func (m *kataModel) pickLine(w int, r pickRow, selected bool) string {
 		switch {
 		case r.p.Attempts == 0:
 			due = st.Warn.Render("new")
-		case r.p.Due(m.opt.Now()):
+		case r.p.Due(m.c.now()):
 			due = st.Warn.Render("due")
 		default:
-			days := int(r.p.NextDue.Sub(m.opt.Now()).Hours()/24) + 1
+			days := int(r.p.NextDue.Sub(m.c.now()).Hours()/24) + 1
 			due = st.Subtle.Render(fmt.Sprintf("in %dd", days))
 		}
 		if r.p.Attempts > 0 {

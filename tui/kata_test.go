@@ -19,25 +19,26 @@ import (
 
 // newTestKata builds a player on a temp notes dir that already holds one
 // attempt at parameter-change (2 days ago, 4/5) so the picker shows scores.
-func newTestKata(t testing.TB, w, h int, adjust func(*KataOptions)) *kataModel {
+func newTestKata(t testing.TB, w, h int, adjust func(*common, *KataOptions)) *kataModel {
 	dir := t.TempDir()
-	opt := KataOptions{NotesDir: filepath.Join(dir, "notes"), DraftPath: filepath.Join(dir, "drafts", kata.DraftName),
-		Library: testLibrary(t), Now: func() time.Time { return testNow }}
-	lib := opt.Library
+	c := testCommon(true)
+	c.notesDir, c.draftsDir, c.lib = filepath.Join(dir, "notes"), filepath.Join(dir, "drafts"), testLibrary(t)
+	var opt KataOptions
+	lib := c.lib
 	k, _ := lib.Kata("parameter-change")
 	s := kata.NewSession(k, testNow.AddDate(0, 0, -2), 0)
 	for i := 0; i < 4; i++ {
 		s.Toggle(i)
 	}
-	if _, err := notes.Save(opt.NotesDir, s.ToNote(k, nil)); err != nil {
+	if _, err := notes.Save(c.notesDir, s.ToNote(k, nil)); err != nil {
 		t.Fatal(err)
 	}
 	if adjust != nil {
-		adjust(&opt)
+		adjust(c, &opt)
 	}
-	m := newKataModel(testCommon(true), opt)
-	m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	m.Update(loadBoard(notes.Index{}, opt.NotesDir, lib, testNow)())
+	m := newKataModel(c, opt)
+	m.update(tea.WindowSizeMsg{Width: w, Height: h})
+	m.update(loadBoard(notes.Index{}, c.notesDir, lib, testNow)())
 	return m
 }
 
@@ -47,11 +48,11 @@ func kpress(m *kataModel, keys ...string) tea.Cmd {
 	for _, k := range keys {
 		if text, ok := strings.CutPrefix(k, "type:"); ok {
 			for _, r := range text {
-				_, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				cmd = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 			}
 			continue
 		}
-		_, cmd = m.Update(keyMsg(k))
+		cmd = m.update(keyMsg(k))
 	}
 	return cmd
 }
@@ -127,7 +128,7 @@ func TestKataPickerOrderAndFilter(t *testing.T) {
 		t.Fatalf("filter 'EASY nobody' = %v", ids(rows))
 	}
 	kpress(m, "esc")
-	if len(m.rows()) != len(m.opt.Library.Katas) {
+	if len(m.rows()) != len(m.c.lib.Katas) {
 		t.Fatal("esc clears the filter")
 	}
 	kpress(m, "type:zzz")
@@ -153,7 +154,7 @@ func ids(rows []pickRow) []string {
 }
 
 func TestKataWholePracticeToNote(t *testing.T) {
-	m := newTestKata(t, 80, 24, func(o *KataOptions) { o.Timed = 10 * time.Minute })
+	m := newTestKata(t, 80, 24, func(_ *common, o *KataOptions) { o.Timed = 10 * time.Minute })
 	playTo(t, m, "end")
 	cmd := kpress(m, "s")
 	msgs := runCmd(cmd)
@@ -187,7 +188,7 @@ func TestKataWholePracticeToNote(t *testing.T) {
 	if !strings.Contains(plain(m.view()), "Box 1 of 5: next practice Tue 24 Nov (tomorrow)") {
 		t.Errorf("the saved screen gives the box and next date:\n%s", plain(m.view()))
 	}
-	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+	if _, err := os.Stat(m.draftPath); !os.IsNotExist(err) {
 		t.Error("the draft is removed once the note is saved")
 	}
 	if p, _ := m.unsaved(); p != "" {
@@ -208,7 +209,7 @@ func TestKataAutosaveQuitAndResume(t *testing.T) {
 	for _, msg := range msgs {
 		m.update(msg)
 	}
-	d, ok, err := kata.LoadDraft(m.opt.DraftPath)
+	d, ok, err := kata.LoadDraft(m.draftPath)
 	if !ok || err != nil || d.Session.Answers[0] != "half typed" {
 		t.Fatalf("autosave: %+v %v %v", d.Session, ok, err)
 	}
@@ -224,13 +225,13 @@ func TestKataAutosaveQuitAndResume(t *testing.T) {
 	if !quits(runCmd(kpress(m, "ctrl+c", "y"))) {
 		t.Fatal("y quits")
 	}
-	d, _, _ = kata.LoadDraft(m.opt.DraftPath)
+	d, _, _ = kata.LoadDraft(m.draftPath)
 	if d.Session.Answers[0] != "half typed more" {
 		t.Fatalf("y writes the draft with the last keys: %q", d.Session.Answers[0])
 	}
 
 	// next start: the resume prompt, then the text is back
-	m2 := newTestKata(t, 40, 12, func(o *KataOptions) { o.Draft, o.DraftPath = &d, m.opt.DraftPath })
+	m2 := newTestKata(t, 40, 12, func(c *common, o *KataOptions) { o.Draft, c.draftsDir = &d, m.c.draftsDir })
 	if m2.mode != kataAskResume || !strings.Contains(plain(m2.view()), "A kata in progress") {
 		t.Fatalf("resume is offered:\n%s", plain(m2.view()))
 	}
@@ -243,7 +244,7 @@ func TestKataAutosaveQuitAndResume(t *testing.T) {
 	if !quits(runCmd(kpress(m2, "ctrl+c", "D"))) {
 		t.Fatal("D quits")
 	}
-	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+	if _, err := os.Stat(m.draftPath); !os.IsNotExist(err) {
 		t.Error("D removes the draft")
 	}
 	if p, _ := m2.unsaved(); p != "" {
@@ -253,10 +254,10 @@ func TestKataAutosaveQuitAndResume(t *testing.T) {
 
 func TestKataTimedOverAndTinyTerminals(t *testing.T) {
 	now := testNow
-	m := newTestKata(t, 80, 24, func(o *KataOptions) {
+	m := newTestKata(t, 80, 24, func(c *common, o *KataOptions) {
 		o.Timed = time.Minute
 		o.ID = "parameter-change"
-		o.Now = func() time.Time { return now }
+		c.now = func() time.Time { return now }
 	})
 	if m.mode != kataPlay {
 		t.Fatal("an ID skips the picker")
@@ -283,7 +284,7 @@ func TestKataTimedOverAndTinyTerminals(t *testing.T) {
 }
 
 func TestKataHugePaste(t *testing.T) {
-	m := newTestKata(t, 40, 12, func(o *KataOptions) { o.ID = "orphan-alert" })
+	m := newTestKata(t, 40, 12, func(_ *common, o *KataOptions) { o.ID = "orphan-alert" })
 	big := strings.Repeat("宽字 wide text ", 1000)
 	m.update(tea.PasteMsg{Content: big})
 	if m.s.Answers[0] != big {
@@ -298,8 +299,10 @@ func TestKataHugePaste(t *testing.T) {
 func TestKataThroughTheProgram(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {40, 12}} {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			m := newTestKata(t, sz[0], sz[1], func(o *KataOptions) { o.ID = "orphan-alert" })
-			tm := teatest.NewTestModel(t, single{m.c, m}, teatest.WithInitialTermSize(sz[0], sz[1]))
+			m := newTestKata(t, sz[0], sz[1], func(_ *common, o *KataOptions) { o.ID = "orphan-alert" })
+			a := aloneApp(m.c)
+			a.active, a.kata = screenKata, m
+			tm := teatest.NewTestModel(t, a, teatest.WithInitialTermSize(sz[0], sz[1]))
 			send := func(keys ...string) {
 				for _, k := range keys {
 					if text, ok := strings.CutPrefix(k, "type:"); ok {
@@ -314,7 +317,7 @@ func TestKataThroughTheProgram(t *testing.T) {
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Saved") },
 				teatest.WithDuration(10*time.Second))
 			send("enter")
-			fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(single).s.(*kataModel)
+			fm := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(*app).kata
 			if fm.result.Saved == "" {
 				t.Fatal("not saved")
 			}

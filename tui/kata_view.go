@@ -22,42 +22,42 @@ func (m *kataModel) bodyHeight() int {
 			helpLines = max(helpLines, len(col))
 		}
 	}
-	return max(1, m.height-3-helpLines)
+	return max(1, m.c.height-3-helpLines)
 }
 
 func (m *kataModel) view() string {
-	if v, small := tooSmall(m.width, m.height); small {
+	if v, small := tooSmall(m.c.width, m.c.height); small {
 		return v
 	}
-	w := max(1, m.width)
+	w := max(1, m.c.width)
 	title := "Pick a kata"
 	if m.s != nil && m.mode != kataPick && m.mode != kataAskResume {
 		title = m.k.Title
 	}
-	header := titleBar(m.styles, w, "kata", title) + "\n" + m.progress(w)
+	header := titleBar(m.c.styles, w, "kata", title) + "\n" + m.progress(w)
 	var body string
 	switch m.mode {
 	case kataAskResume:
 		body = m.askResumeView(w)
 	case kataConfirmQuit:
-		body = dialog(m.styles, w, "Quit now?", "Your answers are kept as a draft and offered again next time you run retrokata kata.\n\n"+
+		body = dialog(m.c.styles, w, "Quit now?", "Your answers are kept as a draft and offered again next time you run retrokata kata.\n\n"+
 			"y quit and keep them · D quit and discard them · esc stay")
 	case kataPick:
 		body = m.pickView(w)
 	default:
 		body = m.stepView(w)
 	}
-	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.styles, w, m.status, m.isErr) + "\n" + m.helpView()
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.c.styles, w, m.status, m.isErr) + "\n" + m.helpView()
 }
 
 // progress shows the steps and the clock.
 func (m *kataModel) progress(w int) string {
-	st := m.styles
+	st := m.c.styles
 	if m.s == nil || m.mode == kataPick || m.mode == kataAskResume {
-		n := len(m.opt.Library.Katas)
+		n := len(m.c.lib.Katas)
 		due := 0
 		for _, p := range m.board {
-			if p.Due(m.opt.Now()) {
+			if p.Due(m.c.now()) {
 				due++
 			}
 		}
@@ -115,16 +115,16 @@ func (m *kataModel) progress(w int) string {
 func (m *kataModel) askResumeView(w int) string {
 	d := m.opt.Draft
 	title := d.Session.Kata
-	if k, ok := m.opt.Library.Kata(d.Session.Kata); ok {
+	if k, ok := m.c.lib.Kata(d.Session.Kata); ok {
 		title = k.Title
 	}
 	info := fmt.Sprintf("%s · step %d of %d · saved %s", notes.Sanitize(title), d.Session.Step+1, d.Session.Steps(),
 		d.Saved.Local().Format("Mon 2 Jan 15:04"))
-	return dialog(m.styles, w, "A kata in progress was found.", info+"\n\nr resume it · d discard it · q quit and keep it")
+	return dialog(m.c.styles, w, "A kata in progress was found.", info+"\n\nr resume it · d discard it · q quit and keep it")
 }
 
 func (m *kataModel) stepView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	s := m.s
 	if m.result.Saved != "" {
 		return m.savedView(w)
@@ -167,7 +167,7 @@ func (m *kataModel) stepView(w int) string {
 // withBox shows the situation (scrolled with pgup/pgdn), the question and
 // the answer box below it.
 func (m *kataModel) withBox(w int, situation, prompt string) string {
-	st := m.styles
+	st := m.c.styles
 	q := st.Accent.Render(wrap(prompt, w))
 	box := m.area.View()
 	room := m.bodyHeight() - height(q) - height(box)
@@ -197,7 +197,7 @@ func (m *kataModel) withBox(w int, situation, prompt string) string {
 // revealView puts the answers beside the reference, or above it when the
 // terminal is narrow.
 func (m *kataModel) revealView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	side := w >= 100
 	cw := w
 	if side {
@@ -239,7 +239,7 @@ func (m *kataModel) revealView(w int) string {
 }
 
 func (m *kataModel) assessView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	var b strings.Builder
 	b.WriteString(st.Label.Render(wrap("Did your answers cover these? Check each key point they did.", w)) + "\n")
 	h := m.bodyHeight() - height(b.String()) - 2
@@ -283,7 +283,7 @@ func (m *kataModel) assessView(w int) string {
 
 // endView shows the score, the time, the box it leads to and the tips.
 func (m *kataModel) endView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	s := m.s
 	var b strings.Builder
 	score, maxScore := s.Score(), s.MaxScore()
@@ -307,7 +307,7 @@ func (m *kataModel) endView(w int) string {
 	if len(m.k.Tips) > 0 {
 		b.WriteString("\n" + st.Label.Render("Tips this kata practises") + "\n")
 		for _, n := range m.k.Tips {
-			t, ok := m.opt.Library.Tip(n)
+			t, ok := m.c.lib.Tip(n)
 			if !ok {
 				continue
 			}
@@ -322,10 +322,10 @@ func (m *kataModel) endView(w int) string {
 }
 
 func (m *kataModel) savedView(w int) string {
-	st := m.styles
+	st := m.c.styles
 	text := st.OK.Render(wrap("Saved "+filepath.Base(m.result.Saved), w)) + "\n" +
 		st.Subtle.Render(ansi.Truncate("in "+filepath.Dir(m.result.Saved), w, "…")) + "\n\n" +
-		st.Accent.Render(wrap(NextPractice(m.result.Progress, m.opt.Now()), w))
+		st.Accent.Render(wrap(NextPractice(m.result.Progress, m.c.now()), w))
 	if m.result.ProgressErr != nil {
 		text += "\n" + st.Warn.Render(wrap("Some notes could not be read: "+m.result.ProgressErr.Error(), w))
 	}
@@ -337,7 +337,7 @@ func (m *kataModel) helpView() string {
 		return m.help.FullHelpView(m.fullHelp())
 	}
 	short, pin := m.shortHelp()
-	return shortHelp(m.help, short, pin, m.width)
+	return shortHelp(m.help, short, pin, m.c.width)
 }
 
 func (m *kataModel) shortHelp() ([]key.Binding, *key.Binding) {

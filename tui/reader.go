@@ -35,11 +35,8 @@ type itemRenderedMsg struct {
 // links between them: from a case to its tips, from a tip to its cases.
 type readerModel struct {
 	c       *common
-	styles  Styles
 	keys    readerKeys
 	help    help.Model
-	width   int
-	height  int
 	items   []readerItem
 	sel     int
 	reading bool  // the text has the focus (below 100 columns: is shown)
@@ -49,9 +46,10 @@ type readerModel struct {
 	cache   map[string]string
 }
 
-func newReaderModel(c *common, lib *content.Library) *readerModel {
-	m := &readerModel{c: c, keys: newReaderKeys(), help: help.New(), width: 80, height: 24, link: -1, cache: map[string]string{}}
-	m.setStyles(c.styles)
+func newReaderModel(c *common) *readerModel {
+	lib := c.lib
+	m := &readerModel{c: c, keys: newReaderKeys(), help: help.New(), link: -1}
+	m.restyle()
 	tipAt := map[int]int{}
 	for _, c := range lib.Cases {
 		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: c.Title, md: content.CaseMarkdown(c, lib)})
@@ -73,30 +71,27 @@ func newReaderModel(c *common, lib *content.Library) *readerModel {
 
 func (m *readerModel) Init() tea.Cmd { return nil }
 
-func (m *readerModel) setStyles(st Styles) {
-	m.styles = st
-	m.help.Styles = st.Help
+// restyle follows the styles in common, after the terminal said its
+// background: renders are for one background.
+func (m *readerModel) restyle() {
+	m.help.Styles = m.c.styles.Help
 	m.cache = map[string]string{}
 }
 
-func (m *readerModel) update(msg tea.Msg) tea.Cmd { return m.Update(msg) }
-
-func (m *readerModel) unsaved() (string, []byte) { return "", nil }
-
-func (m *readerModel) side() bool { return m.width >= 100 }
+func (m *readerModel) side() bool { return m.c.width >= 100 }
 
 func (m *readerModel) listWidth() int {
 	if m.side() {
-		return min(44, m.width*2/5)
+		return min(44, m.c.width*2/5)
 	}
-	return m.width
+	return m.c.width
 }
 
 func (m *readerModel) textWidth() int {
 	if m.side() {
-		return m.width - m.listWidth() - 3
+		return m.c.width - m.listWidth() - 3
 	}
-	return m.width
+	return m.c.width
 }
 
 func (m *readerModel) cacheKey() string {
@@ -114,7 +109,7 @@ func (m *readerModel) render() tea.Cmd {
 	}
 	md, w := m.items[m.sel].md, m.textWidth()
 	style := "light"
-	if m.styles.isDark {
+	if m.c.styles.isDark {
 		style = "dark"
 	}
 	return func() tea.Msg {
@@ -130,10 +125,10 @@ func (m *readerModel) render() tea.Cmd {
 	}
 }
 
-func (m *readerModel) Update(msg tea.Msg) tea.Cmd {
+func (m *readerModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.c.width, m.c.height = msg.Width, msg.Height
 		return m.render()
 	case itemRenderedMsg:
 		m.cache[msg.key] = msg.text
@@ -179,9 +174,9 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.choose(m.sel + 1)
 		}
 	case key.Matches(msg, k.PageUp):
-		m.scroll = max(0, m.scroll-max(1, m.height/2))
+		m.scroll = max(0, m.scroll-max(1, m.c.height/2))
 	case key.Matches(msg, k.PageDown):
-		m.scroll += max(1, m.height/2)
+		m.scroll += max(1, m.c.height/2)
 	case key.Matches(msg, k.Link, k.PrevLink):
 		if len(links) == 0 {
 			return nil
@@ -213,17 +208,17 @@ func (m *readerModel) choose(i int) {
 }
 
 func (m *readerModel) view() string {
-	if v, small := tooSmall(m.width, m.height); small {
+	if v, small := tooSmall(m.c.width, m.c.height); small {
 		return v
 	}
-	st := m.styles
-	w := max(1, m.width)
+	st := m.c.styles
+	w := max(1, m.c.width)
 	title := "cases & tips"
 	if m.reading && len(m.items) > 0 {
 		title = m.items[m.sel].title
 	}
 	header := titleBar(st, w, "read", title)
-	bh := max(1, m.height-3)
+	bh := max(1, m.c.height-3)
 	var body string
 	switch {
 	case len(m.items) == 0:
@@ -242,7 +237,7 @@ func (m *readerModel) view() string {
 }
 
 func (m *readerModel) listView(w, h int) string {
-	st := m.styles
+	st := m.c.styles
 	var lines []string
 	selLine := 0
 	for i, it := range m.items {
@@ -269,7 +264,7 @@ func (m *readerModel) listView(w, h int) string {
 
 // textView is the rendered item and, at the bottom, its links.
 func (m *readerModel) textView(w, h int) string {
-	st := m.styles
+	st := m.c.styles
 	it := m.items[m.sel]
 	linkLine := ""
 	if len(it.links) > 0 {

@@ -10,13 +10,15 @@ import (
 )
 
 func newTestReader(t testing.TB, w, h int) *readerModel {
-	m := newReaderModel(testCommon(true), testLibrary(t))
+	c := testCommon(true)
+	c.lib = testLibrary(t)
+	m := newReaderModel(c)
 	rdeliver(m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
 
 func rdeliver(m *readerModel, msg tea.Msg) {
-	for _, out := range runNoTick(m.Update(msg)) {
+	for _, out := range runNoTick(m.update(msg)) {
 		rdeliver(m, out)
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -23,14 +22,8 @@ type RetroOptions struct {
 	Template                 string // case id shown as a worked example
 	Dots                     int
 	Commit                   bool
-	NotesDir                 string
-	GitDir                   string // where git looks for the work tree: see notes.Location.GitDir
-	CacheDir                 string // $XDG_CACHE_HOME, for the notes index
-	DraftPath                string
-	Draft                    *retro.Draft // a draft found on disk, or nil
-	Resume                   bool         // resume the draft without asking
-	Library                  *content.Library
-	Now                      func() time.Time
+	Draft                    *retro.Draft      // a draft found on disk, or nil
+	Resume                   bool              // resume the draft without asking
 	Inbox                    []notes.InboxCard // cards added before the meeting
 }
 
@@ -76,46 +69,41 @@ type (
 
 type retroModel struct {
 	autosave
-	c       *common
-	opt     RetroOptions
-	s       *retro.Session
-	styles  Styles
-	keys    retroKeys
-	help    help.Model
-	width   int
-	height  int
-	mode    retroMode
-	prev    retroMode            // mode to go back to after a confirmation
-	sel     [retro.NumPhases]int // selected item per phase
-	field   int                  // focused field in edit mode
-	inputs  []textinput.Model
-	areas   []textarea.Model
-	entered time.Time // when the current phase was entered
-	example bool      // the worked example is shown
-	tipCur  int       // tip cursor in Discuss (1..7)
-	tipText bool      // the cursor tip's text is shown
-	scroll  int       // preview scroll
-	preview string
-	saving  bool
-	result  RetroResult
-	discard bool // the user discarded the draft
-	entries []notes.Entry
+	c         *common
+	opt       RetroOptions
+	draftPath string
+	s         *retro.Session
+	keys      retroKeys
+	help      help.Model
+	mode      retroMode
+	prev      retroMode            // mode to go back to after a confirmation
+	sel       [retro.NumPhases]int // selected item per phase
+	field     int                  // focused field in edit mode
+	inputs    []textinput.Model
+	areas     []textarea.Model
+	entered   time.Time // when the current phase was entered
+	example   bool      // the worked example is shown
+	tipCur    int       // tip cursor in Discuss (1..7)
+	tipText   bool      // the cursor tip's text is shown
+	scroll    int       // preview scroll
+	preview   string
+	saving    bool
+	result    RetroResult
+	discard   bool // the user discarded the draft
+	entries   []notes.Entry
 	// stopCommit cancels a git commit under way (Ctrl+C).
 	stopCommit context.CancelFunc
 }
 
 func newRetroModel(c *common, opt RetroOptions) *retroModel {
-	if opt.Now == nil {
-		opt.Now = time.Now
+	if opt.Dots < 1 {
+		opt.Dots = retro.DefaultDots
 	}
-	if opt.Library == nil {
-		opt.Library = &content.Library{}
-	}
-	m := &retroModel{c: c, opt: opt, styles: c.styles, keys: newRetroKeys(), help: help.New(), tipCur: 1, width: 80, height: 24}
-	m.help.Styles = m.styles.Help
-	m.s = retro.New(opt.Now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
+	m := &retroModel{c: c, opt: opt, draftPath: retro.DraftPath(c.draftsDir), keys: newRetroKeys(), help: help.New(), tipCur: 1}
+	m.restyle()
+	m.s = retro.New(c.now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
 	m.s.Template = opt.Template
-	m.entered = opt.Now()
+	m.entered = c.now()
 	switch {
 	case opt.Draft != nil && opt.Resume:
 		m.resume()
@@ -131,7 +119,7 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 func (m *retroModel) resume() {
 	m.s = m.opt.Draft.Session
 	m.mode = modeBrowse
-	m.entered = m.opt.Now()
+	m.entered = m.c.now()
 	m.flash("Resumed the retro saved "+m.opt.Draft.Saved.Local().Format("Mon 2 Jan 15:04")+".", false)
 	m.takeInbox()
 	if m.s.Phase == retro.PhaseStage {
@@ -140,7 +128,7 @@ func (m *retroModel) resume() {
 }
 
 func (m *retroModel) Init() tea.Cmd {
-	return tea.Batch(m.c.tick(), loadEntries(notes.Index{CacheDir: m.opt.CacheDir}, m.opt.NotesDir))
+	return tea.Batch(m.c.tick(), loadEntries(m.c.index, m.c.notesDir))
 }
 
 // loadEntries lists the notes dir for the previous actions, through the
@@ -156,29 +144,22 @@ func loadEntries(x notes.Index, dir string) tea.Cmd {
 // Update, so the write in a Cmd never races with typing.
 func (m *retroModel) draftData() []byte {
 	m.s.AddTime(0)
-	data, err := retro.EncodeDraft(m.s, m.opt.Now())
+	data, err := retro.EncodeDraft(m.s, m.c.now())
 	if err != nil {
 		return nil
 	}
 	return data
 }
 
-func (m *retroModel) update(msg tea.Msg) tea.Cmd {
-	_, cmd := m.Update(msg)
-	return cmd
-}
-
-func (m *retroModel) setStyles(st Styles) {
-	m.styles = st
-	m.help.Styles = st.Help
-}
+// restyle follows the styles in common, after the terminal said its background.
+func (m *retroModel) restyle() { m.help.Styles = m.c.styles.Help }
 
 // unsaved is the retro's draft, unless it was saved or discarded.
 func (m *retroModel) unsaved() (string, []byte) {
 	if m.result.Saved != "" || m.discard {
 		return "", nil
 	}
-	return m.opt.DraftPath, m.draftData()
+	return m.draftPath, m.draftData()
 }
 
 // finish ends the wizard, saying how on the home screen.
@@ -197,69 +178,69 @@ func (m *retroModel) finish() tea.Cmd {
 	return done("Your retro is kept as a draft: choose Resume to go on.")
 }
 
-func (m *retroModel) Update(msg tea.Msg) (*retroModel, tea.Cmd) {
+func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
+		m.c.width, m.c.height = msg.Width, msg.Height
 		m.layoutInputs()
 		if m.s.Phase == retro.PhaseClose {
-			return m, m.renderPreview()
+			return m.renderPreview()
 		}
-		return m, nil
+		return nil
 	case tickMsg:
-		return m, tea.Batch(m.c.tick(), m.onTick(m.opt.DraftPath, !m.discard && m.mode != modeAskResume, m.draftData))
+		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, !m.discard && m.mode != modeAskResume, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
-		return m, nil
+		return nil
 	case entriesMsg:
 		if msg.err != nil {
 			m.flash("Cannot read previous retros: "+msg.err.Error(), true)
 		}
 		m.entries = msg.entries
 		m.s.LoadPrevious(m.entries)
-		return m, nil
+		return nil
 	case previewMsg:
 		m.preview = msg.text
-		return m, nil
+		return nil
 	case retroSavedMsg:
 		m.saving = false
 		if msg.err != nil {
 			m.flash(fmt.Sprintf("Not saved: %v. Your retro is safe in the draft; fix the problem and press s again.", msg.err), true)
-			return m, nil
+			return nil
 		}
 		m.result.Saved, m.result.InboxErr = msg.path, msg.inboxErr
 		m.discard = true
 		next := m.finish()
 		if m.opt.Commit {
-			next = m.commitCmd(msg.path, m.s.DisplayTitle(), m.s.InboxPaths(m.opt.NotesDir)...)
+			next = m.commitCmd(msg.path, m.s.DisplayTitle(), m.s.InboxPaths(m.c.notesDir)...)
 		}
-		return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), next)
+		return tea.Sequence(removeDraftCmd(m.draftPath), next)
 	case committedMsg:
 		m.stopCommit = nil
 		m.result.Committed, m.result.CommitErr = msg.err == nil, msg.err
-		return m, m.finish()
+		return m.finish()
 	case tea.PasteMsg:
 		if m.mode == modeEdit {
 			return m.updateInput(msg)
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	if m.mode == modeEdit {
 		return m.updateInput(msg)
 	}
-	return m, nil
+	return nil
 }
 
-func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
+func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.stopCommit != nil {
 		if msg.String() == "ctrl+c" {
 			m.stopCommit()
 			m.flash("Stopping the git commit…", false)
 		}
-		return m, nil
+		return nil
 	}
 	switch m.mode {
 	case modeAskResume:
@@ -271,30 +252,30 @@ func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 			m.mode = modeBrowse
 			m.startEdit(0)
 			m.flash("Draft discarded. A new retro starts.", false)
-			return m, removeDraftCmd(m.opt.DraftPath)
+			return removeDraftCmd(m.draftPath)
 		case key.Matches(msg, k.Quit), msg.String() == "esc":
 			m.discard = true // the draft on disk stays as it is
-			m.result.DraftKept = m.opt.DraftPath
-			return m, m.finish()
+			m.result.DraftKept = m.draftPath
+			return m.finish()
 		}
-		return m, nil
+		return nil
 	case modeConfirmQuit:
 		switch {
 		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
-			m.result.DraftKept = m.opt.DraftPath
+			m.result.DraftKept = m.draftPath
 			// the draft is written now: on the home screen the program goes on
-			return m, tea.Sequence(saveDraftCmd(m.opt.DraftPath, m.draftData()), m.finish())
+			return tea.Sequence(saveDraftCmd(m.draftPath, m.draftData()), m.finish())
 		case key.Matches(msg, k.Discard):
 			m.discard = true
-			return m, tea.Sequence(removeDraftCmd(m.opt.DraftPath), m.finish())
+			return tea.Sequence(removeDraftCmd(m.draftPath), m.finish())
 		case key.Matches(msg, k.No):
 			m.mode = m.prev
 		}
-		return m, nil
+		return nil
 	case modeConfirmDelete:
 		if msg.String() == "ctrl+c" {
 			m.prev, m.mode = modeBrowse, modeConfirmQuit
-			return m, nil
+			return nil
 		}
 		if msg.String() == "y" {
 			switch m.s.Phase {
@@ -308,28 +289,28 @@ func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 			m.flash("Deleted.", false)
 		}
 		m.mode = modeBrowse
-		return m, nil
+		return nil
 	}
 	if msg.String() == "ctrl+c" {
 		m.prev, m.mode = m.mode, modeConfirmQuit
-		return m, nil
+		return nil
 	}
 	if m.mode == modeEdit {
 		switch {
 		case key.Matches(msg, k.Done):
-			return m, m.stopEdit()
+			return m.stopEdit()
 		case key.Matches(msg, k.Field):
 			m.focus(m.field + 1)
-			return m, nil
+			return nil
 		case key.Matches(msg, k.Field2):
 			m.focus(m.field - 1)
-			return m, nil
+			return nil
 		case msg.String() == "enter" && m.field < len(m.inputs):
 			if m.field == len(m.inputs)+len(m.areas)-1 {
-				return m, m.stopEdit()
+				return m.stopEdit()
 			}
 			m.focus(m.field + 1)
-			return m, nil
+			return nil
 		}
 		return m.updateInput(msg)
 	}
@@ -337,14 +318,14 @@ func (m *retroModel) key(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
-		return m, nil
+		return nil
 	case key.Matches(msg, k.Quit):
 		m.prev, m.mode = m.mode, modeConfirmQuit
-		return m, nil
+		return nil
 	case key.Matches(msg, k.Next):
-		return m, m.gotoPhase(m.s.Phase + 1)
+		return m.gotoPhase(m.s.Phase + 1)
 	case key.Matches(msg, k.Prev):
-		return m, m.gotoPhase(m.s.Phase - 1)
+		return m.gotoPhase(m.s.Phase - 1)
 	}
 	return m.phaseKey(msg)
 }
@@ -353,7 +334,7 @@ func (m *retroModel) gotoPhase(p retro.Phase) tea.Cmd {
 	if p < 0 || int(p) >= retro.NumPhases || p == m.s.Phase {
 		return nil
 	}
-	now := m.opt.Now()
+	now := m.c.now()
 	m.s.Goto(p, now.Sub(m.entered))
 	m.entered = now
 	m.dirty = true
@@ -404,31 +385,31 @@ func (m *retroModel) problemAt() int {
 	return i
 }
 
-func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
+func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	p := m.s.Phase
 	if p == retro.PhaseClose {
 		switch {
 		case key.Matches(msg, k.Save), msg.String() == "enter":
-			return m, m.save(m.opt.Commit)
+			return m.save(m.opt.Commit)
 		case key.Matches(msg, k.Commit):
-			return m, m.save(true)
+			return m.save(true)
 		case key.Matches(msg, k.ScrollUp):
 			m.scroll = max(0, m.scroll-m.bodyHeight()/2)
 		case key.Matches(msg, k.ScrollDown):
 			m.scroll += m.bodyHeight() / 2
 		}
-		return m, nil
+		return nil
 	}
 	switch {
 	case key.Matches(msg, k.Up):
 		m.sel[p]--
 		m.clampSel()
-		return m, nil
+		return nil
 	case key.Matches(msg, k.Down):
 		m.sel[p]++
 		m.clampSel()
-		return m, nil
+		return nil
 	}
 	switch p {
 	case retro.PhaseStage:
@@ -447,7 +428,7 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 		case key.Matches(msg, k.Reset):
 			m.s.Decide(i, retro.Undecided)
 		default:
-			return m, nil
+			return nil
 		}
 		m.dirty = true
 	case retro.PhaseProblems, retro.PhaseActions:
@@ -488,7 +469,7 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 		case key.Matches(msg, k.TipPrev):
 			m.tipCur = max(1, m.tipCur-1)
 		case key.Matches(msg, k.TipNext):
-			m.tipCur = min(max(7, len(m.opt.Library.Tips)), m.tipCur+1)
+			m.tipCur = min(max(7, len(m.c.lib.Tips)), m.tipCur+1)
 		case key.Matches(msg, k.TipText):
 			m.tipText = !m.tipText
 		case key.Matches(msg, k.TipToggle) && i >= 0:
@@ -500,5 +481,5 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) (*retroModel, tea.Cmd) {
 			m.dirty = true
 		}
 	}
-	return m, nil
+	return nil
 }

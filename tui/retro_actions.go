@@ -39,7 +39,7 @@ func (m *retroModel) actionsView(w int) string {
 		a := s.Actions[i]
 		tag := ""
 		if a.CarriedOver {
-			tag = m.styles.Accent.Render("carried over")
+			tag = m.c.styles.Accent.Render("carried over")
 		}
 		text := notes.Sanitize(notes.ActionLine(notes.Action{Text: titleOr(a.Text), Owner: a.Owner, Due: a.Due})[6:])
 		lines = append(lines, m.item(lw, i == sel, "[ ] "+text, tag))

@@ -23,9 +23,9 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	}
 	m.saving = true
 	m.opt.Commit = commit
-	lib := m.opt.Library
+	lib := m.c.lib
 	n := m.s.ToNote(tipTitle(lib))
-	dir := m.opt.NotesDir
+	dir := m.c.notesDir
 	used := m.s.InboxPaths(dir)
 	m.flash("Saving…", false)
 	return func() tea.Msg {
@@ -56,7 +56,7 @@ func tipTitle(lib *content.Library) retro.TipTitle {
 func (m *retroModel) commitCmd(path, title string, removed ...string) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.context())
 	m.stopCommit = cancel
-	gitDir := m.opt.GitDir
+	gitDir := m.c.location.GitDir()
 	if gitDir == "" {
 		gitDir = filepath.Dir(path)
 	}
@@ -96,10 +96,10 @@ func (m *retroModel) context() context.Context {
 
 // renderPreview renders the note with glamour in a Cmd.
 func (m *retroModel) renderPreview() tea.Cmd {
-	md := string(notes.Render(m.s.ToNote(tipTitle(m.opt.Library))))
-	w := max(20, m.width-2)
+	md := string(notes.Render(m.s.ToNote(tipTitle(m.c.lib))))
+	w := max(20, m.c.width-2)
 	style := "light"
-	if m.styles.isDark {
+	if m.c.styles.isDark {
 		style = "dark"
 	}
 	return func() tea.Msg {

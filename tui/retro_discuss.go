@@ -20,28 +20,28 @@ func (m *retroModel) discussView(w int) string {
 	p := s.Problems[i]
 	order := m.s.VoteOrder()
 	sel := m.sel[retro.PhaseDiscuss]
-	head := m.styles.Accent.Render(ansi.Truncate(fmt.Sprintf("%d/%d %s", sel+1, len(order), titleOr(p.Title)), w, "…")) +
-		m.styles.Subtle.Render(fmt.Sprintf(" · %d votes", p.Votes))
+	head := m.c.styles.Accent.Render(ansi.Truncate(fmt.Sprintf("%d/%d %s", sel+1, len(order), titleOr(p.Title)), w, "…")) +
+		m.c.styles.Subtle.Render(fmt.Sprintf(" · %d votes", p.Votes))
 	if m.mode == modeEdit && len(m.areas) == 2 {
-		return head + "\n" + m.styles.Label.Render("Our immediate reaction") + "\n" + m.areas[0].View() + "\n" +
-			m.styles.Label.Render("What we learnt (one per line)") + "\n" + m.areas[1].View()
+		return head + "\n" + m.c.styles.Label.Render("Our immediate reaction") + "\n" + m.areas[0].View() + "\n" +
+			m.c.styles.Label.Render("What we learnt (one per line)") + "\n" + m.areas[1].View()
 	}
 	var b strings.Builder
 	b.WriteString(head + "\n")
 	if p.What != "" {
-		b.WriteString(m.styles.Subtle.Render(wrap(notes.Sanitize(strings.TrimSpace(p.What)), w)) + "\n")
+		b.WriteString(m.c.styles.Subtle.Render(wrap(notes.Sanitize(strings.TrimSpace(p.What)), w)) + "\n")
 	}
 	show := func(label, text, empty string) {
 		if strings.TrimSpace(text) == "" {
-			text = m.styles.Subtle.Render(empty)
+			text = m.c.styles.Subtle.Render(empty)
 		} else {
 			text = notes.Sanitize(strings.TrimSpace(text))
 		}
-		b.WriteString(m.styles.Label.Render(label) + " " + wrap(text, max(1, w-lipgloss.Width(label)-1)) + "\n")
+		b.WriteString(m.c.styles.Label.Render(label) + " " + wrap(text, max(1, w-lipgloss.Width(label)-1)) + "\n")
 	}
 	show("Reaction:", p.Reaction, "enter to write it")
 	show("Learnt:", strings.Join(p.Learnings, "; "), "enter to write it")
-	tips := m.opt.Library.Tips
+	tips := m.c.lib.Tips
 	if m.bodyHeight()-height(b.String()) < len(tips)+1 {
 		// compact: "Tips: 1 [2] 3 ›4‹ …" and the cursor tip's title
 		var nums []string
@@ -53,17 +53,17 @@ func (m *retroModel) discussView(w int) string {
 				}
 			}
 			if t.Number == m.tipCur {
-				n = m.styles.Selected.Render("›" + n)
+				n = m.c.styles.Selected.Render("›" + n)
 			}
 			nums = append(nums, n)
 		}
-		b.WriteString(m.styles.Label.Render("Tips:") + " " + strings.Join(nums, " ") + "\n")
-		if t, ok := m.opt.Library.Tip(m.tipCur); ok {
-			b.WriteString(m.styles.Subtle.Render(wrap(fmt.Sprintf("%d. %s", t.Number, t.Title), w)) + "\n")
+		b.WriteString(m.c.styles.Label.Render("Tips:") + " " + strings.Join(nums, " ") + "\n")
+		if t, ok := m.c.lib.Tip(m.tipCur); ok {
+			b.WriteString(m.c.styles.Subtle.Render(wrap(fmt.Sprintf("%d. %s", t.Number, t.Title), w)) + "\n")
 		}
 		tips = nil
 	} else {
-		b.WriteString(m.styles.Label.Render("Tips:") + "\n")
+		b.WriteString(m.c.styles.Label.Render("Tips:") + "\n")
 	}
 	for _, t := range tips {
 		box := "[ ]"
@@ -76,7 +76,7 @@ func (m *retroModel) discussView(w int) string {
 		b.WriteString(m.item(w, t.Number == m.tipCur, line, "") + "\n")
 	}
 	if m.tipText {
-		if t, ok := m.opt.Library.Tip(m.tipCur); ok {
+		if t, ok := m.c.lib.Tip(m.tipCur); ok {
 			b.WriteString("\n" + wrap(strings.TrimSpace(t.Body), w) + "\n")
 		}
 	}
@@ -93,9 +93,9 @@ func (m *retroModel) learningsPanel(w int) string {
 		ls = append(ls[:n-1:n-1], fmt.Sprintf("… and %d more", len(ls)-n+1))
 	}
 	var b strings.Builder
-	b.WriteString(m.styles.Label.Render("What we learnt → turn it into actions") + "\n")
+	b.WriteString(m.c.styles.Label.Render("What we learnt → turn it into actions") + "\n")
 	for _, l := range ls {
-		b.WriteString(m.styles.Subtle.Render(wrap("• "+notes.Sanitize(l), w)) + "\n")
+		b.WriteString(m.c.styles.Subtle.Render(wrap("• "+notes.Sanitize(l), w)) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

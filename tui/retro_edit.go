@@ -115,7 +115,7 @@ func (m *retroModel) focus(f int) {
 }
 
 func (m *retroModel) layoutInputs() {
-	w := max(10, m.width-4)
+	w := max(10, m.c.width-4)
 	for i := range m.inputs {
 		m.inputs[i].SetWidth(max(8, w-16))
 	}
@@ -128,7 +128,7 @@ func (m *retroModel) layoutInputs() {
 
 // updateInput sends a message to the focused field and copies its value
 // into the session at once, so the autosave holds what is being typed.
-func (m *retroModel) updateInput(msg tea.Msg) (*retroModel, tea.Cmd) {
+func (m *retroModel) updateInput(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if m.field < len(m.inputs) {
 		m.inputs[m.field], cmd = m.inputs[m.field].Update(msg)
@@ -137,7 +137,7 @@ func (m *retroModel) updateInput(msg tea.Msg) (*retroModel, tea.Cmd) {
 	}
 	m.sync()
 	m.dirty = true
-	return m, cmd
+	return cmd
 }
 
 // sync writes the editor's fields into the session.
@@ -198,7 +198,7 @@ func (m *retroModel) stopEdit() tea.Cmd {
 		if i := m.sel[s.Phase]; i >= 0 && i < len(s.Actions) {
 			if d := s.Actions[i].Due; d != "" {
 				if _, err := time.Parse("2006-01-02", d); err != nil {
-					m.flash("Due date: YYYY-MM-DD, e.g. "+m.opt.Now().AddDate(0, 0, 14).Format("2006-01-02")+", or empty.", true)
+					m.flash("Due date: YYYY-MM-DD, e.g. "+m.c.now().AddDate(0, 0, 14).Format("2006-01-02")+", or empty.", true)
 					m.focus(2)
 					return nil
 				}

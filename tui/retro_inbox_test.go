@@ -61,7 +61,7 @@ func TestInboxCardsFromTwoClonesReachTheRetro(t *testing.T) {
 	os.WriteFile(broken, []byte("no front matter\n"), 0o644)
 	cards, _ = notes.ReadInbox(dir)
 
-	m := newTestRetro(t, 80, 24, func(o *RetroOptions) { o.NotesDir, o.Inbox = dir, cards })
+	m := newTestRetro(t, 80, 24, func(c *common, o *RetroOptions) { c.location.Dir, c.notesDir, o.Inbox = dir, dir, cards })
 	if len(m.s.Problems) != 2 || m.s.Problems[0].Title != "Deploy froze" || !strings.HasPrefix(m.s.Problems[0].What+m.s.Problems[1].What, "seen by ") {
 		t.Fatalf("problems from the inbox: %+v", m.s.Problems)
 	}
@@ -74,13 +74,13 @@ func TestInboxCardsFromTwoClonesReachTheRetro(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("g does not save")
 	}
-	m, cmd = m.Update(cmd())
+	cmd = m.update(cmd())
 	if m.result.Saved == "" || m.result.InboxErr != nil {
 		t.Fatalf("not saved: %s %v", m.status, m.result.InboxErr)
 	}
 	for _, msg := range runCmd(cmd) {
 		if c, ok := msg.(committedMsg); ok {
-			m, _ = m.Update(c)
+			m.update(c)
 		}
 	}
 	if !m.result.Committed {
@@ -98,7 +98,7 @@ func TestInboxCardsFromTwoClonesReachTheRetro(t *testing.T) {
 		t.Fatalf("left uncommitted: %q", st)
 	}
 	// a retro that resumes its draft does not take the same cards twice
-	m2 := newTestRetro(t, 80, 24, func(o *RetroOptions) {
+	m2 := newTestRetro(t, 80, 24, func(_ *common, o *RetroOptions) {
 		o.Inbox = cards
 		o.Draft, o.Resume = &retro.Draft{Session: m.s}, true
 	})

@@ -15,7 +15,7 @@ func (m *retroModel) problemsView(w int) string {
 	}
 	if m.mode == modeEdit && len(m.inputs) == 1 && len(m.areas) == 1 {
 		return m.labelled(w, "Title", m.inputs[0].View(), m.field == 0) + "\n\n" +
-			m.styles.Label.Render("  What happened") + "\n" + m.areas[0].View()
+			m.c.styles.Label.Render("  What happened") + "\n" + m.areas[0].View()
 	}
 	if len(s.Problems) == 0 {
 		return wrap("No problems yet. Press a to add the first one: a short title, then what happened.\nPress w for a worked example from the talk.", w)
@@ -28,7 +28,7 @@ func (m *retroModel) problemsView(w int) string {
 		p := s.Problems[i]
 		text := fmt.Sprintf("%d. %s", i+1, titleOr(p.Title))
 		if p.What != "" {
-			text += m.styles.Subtle.Render(" — " + notes.Sanitize(firstLine(p.What)))
+			text += m.c.styles.Subtle.Render(" — " + notes.Sanitize(firstLine(p.What)))
 		}
 		lines = append(lines, m.item(w, i == sel, text, ""))
 	}
@@ -36,7 +36,7 @@ func (m *retroModel) problemsView(w int) string {
 }
 
 func (m *retroModel) exampleView(w int) string {
-	lib := m.opt.Library
+	lib := m.c.lib
 	id := m.s.Template
 	c, ok := lib.Case(id)
 	if !ok && len(lib.Cases) > 0 {
@@ -46,13 +46,13 @@ func (m *retroModel) exampleView(w int) string {
 		return wrap("No cases in the library.", w)
 	}
 	var b strings.Builder
-	b.WriteString(m.styles.Accent.Render(wrap("Worked example: "+c.Title, w)) + "\n")
+	b.WriteString(m.c.styles.Accent.Render(wrap("Worked example: "+c.Title, w)) + "\n")
 	if c.Reconstruction {
-		b.WriteString(m.styles.Subtle.Render(wrap("Reconstructed from the talk's summary.", w)) + "\n")
+		b.WriteString(m.c.styles.Subtle.Render(wrap("Reconstructed from the talk's summary.", w)) + "\n")
 	}
 	sec := func(label, text string) {
 		if text != "" {
-			b.WriteString("\n" + m.styles.Label.Render(label) + "\n" + wrap(strings.TrimSpace(text), w) + "\n")
+			b.WriteString("\n" + m.c.styles.Label.Render(label) + "\n" + wrap(strings.TrimSpace(text), w) + "\n")
 		}
 	}
 	sec("What happened", c.WhatHappened)
@@ -60,6 +60,6 @@ func (m *retroModel) exampleView(w int) string {
 	if len(c.Learnings) > 0 {
 		sec("What we learnt", "- "+strings.Join(c.Learnings, "\n- "))
 	}
-	b.WriteString("\n" + m.styles.Subtle.Render("w hides the example"))
+	b.WriteString("\n" + m.c.styles.Subtle.Render("w hides the example"))
 	return b.String()
 }

@@ -16,12 +16,12 @@ func (m *retroModel) stageView(w int) string {
 		values[4] = fmt.Sprintf("%d min per phase", int(s.Timebox.Minutes()))
 	}
 	var b strings.Builder
-	b.WriteString(m.styles.Subtle.Render(wrap("No blame: "+retro.NoBlame, w)) + "\n")
+	b.WriteString(m.c.styles.Subtle.Render(wrap("No blame: "+retro.NoBlame, w)) + "\n")
 	if m.bodyHeight() >= 9 {
 		b.WriteString("\n")
 	}
 	for i, l := range labels {
-		v := m.styles.Subtle.Render(notes.Sanitize(values[i]))
+		v := m.c.styles.Subtle.Render(notes.Sanitize(values[i]))
 		if m.mode == modeEdit && i < len(m.inputs) {
 			v = m.inputs[i].View()
 		}

@@ -26,16 +26,16 @@ func testLibrary(t testing.TB) *content.Library {
 	return lib
 }
 
-func newTestRetro(t testing.TB, w, h int, adjust func(*RetroOptions)) *retroModel {
+func newTestRetro(t testing.TB, w, h int, adjust func(*common, *RetroOptions)) *retroModel {
 	dir := t.TempDir()
-	opt := RetroOptions{Team: "checkout", Dots: 3, NotesDir: filepath.Join(dir, "notes"),
-		DraftPath: filepath.Join(dir, "drafts", "retro.json"), Library: testLibrary(t),
-		Now: func() time.Time { return testNow }}
+	c := testCommon(true)
+	c.notesDir, c.draftsDir, c.lib = filepath.Join(dir, "notes"), filepath.Join(dir, "drafts"), testLibrary(t)
+	opt := RetroOptions{Team: "checkout", Dots: 3}
 	if adjust != nil {
-		adjust(&opt)
+		adjust(c, &opt)
 	}
-	m := newRetroModel(testCommon(true), opt)
-	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m := newRetroModel(c, opt)
+	m.update(tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
 
@@ -46,11 +46,11 @@ func press(m *retroModel, keys ...string) (*retroModel, tea.Cmd) {
 	for _, k := range keys {
 		if strings.HasPrefix(k, "type:") {
 			for _, r := range strings.TrimPrefix(k, "type:") {
-				m, cmd = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				cmd = m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 			}
 			continue
 		}
-		m, cmd = m.Update(keyMsg(k))
+		cmd = m.update(keyMsg(k))
 	}
 	return m, cmd
 }
@@ -58,7 +58,7 @@ func press(m *retroModel, keys ...string) (*retroModel, tea.Cmd) {
 // script runs a whole retro and calls at on each phase's screen.
 func script(t *testing.T, w, h int, at func(name string, m *retroModel)) *retroModel {
 	m := newTestRetro(t, w, h, nil)
-	m, _ = m.Update(entriesMsg{entries: []notes.Entry{{Path: "/n/2026-11-16-checkout.md",
+	m.update(entriesMsg{entries: []notes.Entry{{Path: "/n/2026-11-16-checkout.md",
 		Meta: notes.Meta{Type: notes.TypeRetro, Team: "checkout", Date: testNow.AddDate(0, 0, -7)},
 		Actions: []notes.Action{{Text: "Write the rollback runbook", Owner: "chen", Section: notes.SectionActions},
 			{Text: "Add a smoke test", Owner: "bob", Section: notes.SectionActions}}}}})
@@ -80,7 +80,7 @@ func script(t *testing.T, w, h int, at func(name string, m *retroModel)) *retroM
 	m, _ = press(m, "tab", "a", "type:Add a canary stage", "tab", "type:@alice", "tab", "type:2026-12-01", "esc")
 	at("6-actions", m)
 	m, cmd := press(m, "tab")
-	m, _ = m.Update(cmd()) // the preview is rendered in a Cmd
+	m.update(cmd()) // the preview is rendered in a Cmd
 	at("7-close", m)
 	return m
 }
@@ -107,7 +107,7 @@ func TestRetroSavesTheNote(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("s does not save")
 	}
-	m, cmd = m.Update(cmd())
+	cmd = m.update(cmd())
 	if m.result.Saved == "" {
 		t.Fatalf("not saved: %s", m.status)
 	}
@@ -141,7 +141,7 @@ func TestRetroSavesTheNote(t *testing.T) {
 			t.Errorf("note lacks %q:\n%s", want, n.Body)
 		}
 	}
-	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+	if _, err := os.Stat(m.draftPath); !os.IsNotExist(err) {
 		t.Error("the draft of a saved retro must be removed")
 	}
 }
@@ -152,7 +152,7 @@ func TestRetroKeepsTypingInTheDraft(t *testing.T) {
 	if !m.dirty {
 		t.Fatal("typing must mark the retro for autosave")
 	}
-	m, cmd := m.Update(tickMsg(testNow))
+	cmd := m.update(tickMsg(testNow))
 	if cmd == nil || m.dirty {
 		t.Fatal("the tick must start an autosave")
 	}
@@ -161,15 +161,15 @@ func TestRetroKeepsTypingInTheDraft(t *testing.T) {
 	if err != nil || !strings.Contains(string(d), "half-typed title") {
 		t.Fatalf("draft %s %v", d, err)
 	}
-	if err := notes.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
+	if err := notes.SaveDraft(m.draftPath, m.draftData()); err != nil {
 		t.Fatal(err)
 	}
-	got, ok, err := retro.LoadDraft(m.opt.DraftPath)
+	got, ok, err := retro.LoadDraft(m.draftPath)
 	if !ok || err != nil || got.Session.Problems[0].Title != "half-typed title" || got.Session.Phase != retro.PhaseProblems {
 		t.Fatalf("draft %+v %v %v", got.Session, ok, err)
 	}
 	// the next start asks, then resumes where the facilitator was
-	r := newTestRetro(t, 80, 24, func(o *RetroOptions) { o.Draft = &got })
+	r := newTestRetro(t, 80, 24, func(_ *common, o *RetroOptions) { o.Draft = &got })
 	if r.mode != modeAskResume || !strings.Contains(plain(r.view()), "A retro in progress was found") {
 		t.Fatalf("no resume prompt:\n%s", plain(r.view()))
 	}
@@ -190,13 +190,13 @@ func TestRetroQuitAsksAndKeepsTheDraft(t *testing.T) {
 		t.Fatal("esc goes back to typing")
 	}
 	m, cmd := press(m, "ctrl+c", "y")
-	if _, err := os.Stat(m.opt.DraftPath); err == nil {
+	if _, err := os.Stat(m.draftPath); err == nil {
 		t.Fatal("draft written before the Cmd ran")
 	}
 	if !quits(runCmd(cmd)) || m.result.DraftKept == "" || m.discard {
 		t.Fatalf("y quits keeping the draft: %+v", m.result)
 	}
-	if _, err := os.Stat(m.opt.DraftPath); err != nil {
+	if _, err := os.Stat(m.draftPath); err != nil {
 		t.Fatalf("y must write the draft before leaving: %v", err)
 	}
 }
@@ -212,14 +212,14 @@ func TestRetroCtrlCAsksEverywhereAndDiscardRemovesTheDraft(t *testing.T) {
 		t.Fatalf("ctrl+c in the delete prompt must ask to quit, mode %v", m.mode)
 	}
 	checkFits(t, m.view(), 40, 12)
-	if err := notes.SaveDraft(m.opt.DraftPath, m.draftData()); err != nil {
+	if err := notes.SaveDraft(m.draftPath, m.draftData()); err != nil {
 		t.Fatal(err)
 	}
 	m, cmd := press(m, "D")
 	if !quits(runCmd(cmd)) || !m.discard {
 		t.Fatal("D quits and discards")
 	}
-	if _, err := os.Stat(m.opt.DraftPath); !os.IsNotExist(err) {
+	if _, err := os.Stat(m.draftPath); !os.IsNotExist(err) {
 		t.Errorf("D must remove the draft: %v", err)
 	}
 }
@@ -228,12 +228,12 @@ func TestRetroSurvivesTinyTerminalsAndHugePastes(t *testing.T) {
 	m := newTestRetro(t, 80, 24, nil)
 	m, _ = press(m, "esc", "tab", "tab", "a", "tab")
 	huge := strings.Repeat("界🚀 pasted text ", 700) // ~10,000 characters
-	m, _ = m.Update(tea.PasteMsg{Content: huge})
+	m.update(tea.PasteMsg{Content: huge})
 	if got := m.s.Problems[0].What; got != huge {
 		t.Fatalf("paste lost: %d of %d bytes", len(got), len(huge))
 	}
 	for _, size := range [][2]int{{20, 8}, {40, 12}, {1, 1}, {200, 60}} {
-		m, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		m.update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		for _, k := range []string{"esc", "tab", "tab", "tab", "tab", "shift+tab"} {
 			m, _ = press(m, k)
 			if size[0] >= 20 {

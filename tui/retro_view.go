@@ -25,40 +25,40 @@ func (m *retroModel) bodyHeight() int {
 			helpLines = max(helpLines, len(col))
 		}
 	}
-	return max(1, m.height-3-helpLines)
+	return max(1, m.c.height-3-helpLines)
 }
 
 func (m *retroModel) view() string {
-	w := max(1, m.width)
-	header := titleBar(m.styles, w, "retro", m.s.DisplayTitle()) + "\n" + m.progress(w)
+	w := max(1, m.c.width)
+	header := titleBar(m.c.styles, w, "retro", m.s.DisplayTitle()) + "\n" + m.progress(w)
 	var body string
 	switch m.mode {
 	case modeAskResume:
 		body = m.askResumeView(w)
 	case modeConfirmQuit:
-		body = dialog(m.styles, w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.\n\n"+
+		body = dialog(m.c.styles, w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.\n\n"+
 			"y quit and keep it · D quit and discard it · esc stay")
 	case modeConfirmDelete:
 		what := "problem"
 		if m.s.Phase == retro.PhaseActions {
 			what = "action"
 		}
-		body = dialog(m.styles, w, "Delete this "+what+"?", "y deletes it, any other key keeps it.")
+		body = dialog(m.c.styles, w, "Delete this "+what+"?", "y deletes it, any other key keeps it.")
 	default:
 		body = m.phaseView(w)
 	}
-	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.styles, w, m.status, m.isErr) + "\n" + m.helpView()
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(m.c.styles, w, m.status, m.isErr) + "\n" + m.helpView()
 }
 
 // progress is the bar of phases, always visible, with the countdown.
 func (m *retroModel) progress(w int) string {
 	cur := m.s.Phase
 	clock := ""
-	if left, ok := m.s.Remaining(m.opt.Now().Sub(m.entered)); ok {
+	if left, ok := m.s.Remaining(m.c.now().Sub(m.entered)); ok {
 		if left >= 0 {
-			clock = m.styles.Subtle.Render(fmtDur(left) + " left")
+			clock = m.c.styles.Subtle.Render(fmtDur(left) + " left")
 		} else {
-			clock = m.styles.Error.Render("+" + fmtDur(-left) + " over")
+			clock = m.c.styles.Error.Render("+" + fmtDur(-left) + " over")
 		}
 	}
 	var parts []string
@@ -66,17 +66,17 @@ func (m *retroModel) progress(w int) string {
 		name := p.String()
 		switch {
 		case p == cur:
-			parts = append(parts, m.styles.Accent.Render(fmt.Sprintf("[%d %s]", p+1, name)))
+			parts = append(parts, m.c.styles.Accent.Render(fmt.Sprintf("[%d %s]", p+1, name)))
 		case p < cur:
-			parts = append(parts, m.styles.OK.Render(fmt.Sprintf("%d ✓", p+1)))
+			parts = append(parts, m.c.styles.OK.Render(fmt.Sprintf("%d ✓", p+1)))
 		default:
-			parts = append(parts, m.styles.Subtle.Render(fmt.Sprintf("%d", p+1)))
+			parts = append(parts, m.c.styles.Subtle.Render(fmt.Sprintf("%d", p+1)))
 		}
 	}
 	bar := strings.Join(parts, " ")
 	if lipgloss.Width(bar)+lipgloss.Width(clock)+1 > w {
 		// narrow: "3/7 Problems"
-		bar = m.styles.Accent.Render(fmt.Sprintf("%d/%d %s", cur+1, retro.NumPhases, cur))
+		bar = m.c.styles.Accent.Render(fmt.Sprintf("%d/%d %s", cur+1, retro.NumPhases, cur))
 	}
 	if clock != "" {
 		gap := w - lipgloss.Width(bar) - lipgloss.Width(clock)
@@ -98,7 +98,7 @@ func (m *retroModel) askResumeView(w int) string {
 	s := d.Session
 	info := fmt.Sprintf("%s · %d problems · %d actions · phase %s · saved %s",
 		notes.Sanitize(s.DisplayTitle()), len(s.Problems), len(s.Actions), s.Phase, d.Saved.Local().Format("Mon 2 Jan 15:04"))
-	return "\n" + m.styles.Title.Render(wrap("A retro in progress was found.", w)) + "\n\n" + wrap(info, w) + "\n\n" +
+	return "\n" + m.c.styles.Title.Render(wrap("A retro in progress was found.", w)) + "\n\n" + wrap(info, w) + "\n\n" +
 		wrap("r resume it · d discard it and start afresh · q quit and keep it", w)
 }
 
@@ -125,9 +125,9 @@ func (m *retroModel) phaseView(w int) string {
 func (m *retroModel) labelled(w int, label, value string, selected bool) string {
 	mark := "  "
 	if selected {
-		mark = m.styles.Selected.Render("› ")
+		mark = m.c.styles.Selected.Render("› ")
 	}
-	lab := m.styles.Label.Render(label)
+	lab := m.c.styles.Label.Render(label)
 	if w >= 36 {
 		return mark + lab + strings.Repeat(" ", max(1, 14-lipgloss.Width(label))) + ansi.Truncate(value, max(1, w-17), "…")
 	}
@@ -139,8 +139,8 @@ func (m *retroModel) labelled(w int, label, value string, selected bool) string 
 func (m *retroModel) item(w int, selected bool, text, tag string) string {
 	mark := "  "
 	if selected {
-		mark = m.styles.Selected.Render("› ")
-		text = m.styles.Selected.Render(text)
+		mark = m.c.styles.Selected.Render("› ")
+		text = m.c.styles.Selected.Render(text)
 	}
 	tw := lipgloss.Width(tag)
 	room := w - 2 - tw - 1
@@ -172,7 +172,7 @@ func (m *retroModel) helpView() string {
 	if m.help.ShowAll && full != nil {
 		return m.help.FullHelpView(full)
 	}
-	return shortHelp(m.help, short, pin, m.width)
+	return shortHelp(m.help, short, pin, m.c.width)
 }
 
 // helpKeys are the keys of the current phase and mode: the short list in

@@ -17,7 +17,7 @@ func (m *retroModel) voteView(w int) string {
 	if len(s.Participants) == 0 {
 		who = "the room"
 	}
-	head := m.styles.Subtle.Render(wrap(fmt.Sprintf("%d dots each for %s: %d left of %d. + adds a dot, - takes one back.", s.Dots, who, left, s.Budget()), w))
+	head := m.c.styles.Subtle.Render(wrap(fmt.Sprintf("%d dots each for %s: %d left of %d. + adds a dot, - takes one back.", s.Dots, who, left, s.Budget()), w))
 	sel := m.sel[retro.PhaseVote]
 	h := m.bodyHeight() - height(head) - 1
 	start := window(sel, len(s.Problems), h)
@@ -28,7 +28,7 @@ func (m *retroModel) voteView(w int) string {
 		if p.Votes > 12 {
 			dots += "…"
 		}
-		lines = append(lines, m.item(w, i == sel, fmt.Sprintf("%2d %s", p.Votes, titleOr(p.Title)), m.styles.Accent.Render(dots)))
+		lines = append(lines, m.item(w, i == sel, fmt.Sprintf("%2d %s", p.Votes, titleOr(p.Title)), m.c.styles.Accent.Render(dots)))
 	}
 	return head + "\n\n" + strings.Join(lines, "\n")
 }

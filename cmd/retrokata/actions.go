@@ -6,8 +6,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 type actionJSON struct {

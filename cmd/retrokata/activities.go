@@ -5,8 +5,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/retrokata/retrokata/content"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/content"
 )
 
 // activityJSON is the stable shape of `activities --json`.

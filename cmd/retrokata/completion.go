@@ -5,9 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/notes"
-	"github.com/spf13/cobra"
 )
 
 // initCompletion adds cobra's completion command now rather than at run

@@ -8,9 +8,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/notes"
-	"github.com/spf13/cobra"
 )
 
 // contentSources are the user's and the repository's content dirs.

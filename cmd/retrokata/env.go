@@ -7,6 +7,7 @@ import (
 
 	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
+
 	"github.com/retrokata/retrokata/notes"
 )
 

@@ -5,8 +5,9 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 // newRetroAddCmd is `retrokata retro add`: a card for the next retro,

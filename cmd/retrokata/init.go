@@ -5,8 +5,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 func newInitCmd(e *env) *cobra.Command {

@@ -7,10 +7,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/tui"
-	"github.com/spf13/cobra"
 )
 
 func newKataCmd(e *env) *cobra.Command {
@@ -56,9 +57,7 @@ quitting, and the next run offers to resume.`,
 				return err
 			}
 			o.Timed = time.Duration(minutes) * time.Minute
-			o.NotesDir, o.CacheDir, o.Library, o.Now = loc.Dir, e.xdg.CacheHome, lib, e.now
-			o.DraftPath = kata.DraftPath(notes.DraftsDir(e.xdg))
-			d, ok, err := kata.LoadDraft(o.DraftPath)
+			d, ok, err := kata.LoadDraft(kata.DraftPath(notes.DraftsDir(e.xdg)))
 			if err != nil {
 				return withHint(err, "Move the file away to start a new kata.")
 			}
@@ -69,7 +68,7 @@ quitting, and the next run offers to resume.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
-			res, err := tui.RunKata(ctx, o)
+			res, err := tui.RunKata(ctx, e.screens(loc, lib), o)
 			return e.kataDone(res, err)
 		},
 	}

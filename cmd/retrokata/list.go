@@ -6,8 +6,9 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 // noteJSON is the stable shape of `list --json`: every key is in every

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"os/signal"
 
-	"github.com/retrokata/retrokata/tui"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/tui"
 )
 
 func newNotesCmd(e *env) *cobra.Command {
@@ -29,7 +30,7 @@ line of the note changes.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
-			err = tui.RunBrowser(ctx, tui.BrowserOptions{NotesDir: loc.Dir, CacheDir: e.xdg.CacheHome, Editor: tui.Editor(e.getenv), Now: e.now})
+			err = tui.RunBrowser(ctx, e.screens(loc, nil))
 			if errors.Is(err, tui.ErrStopped) {
 				return nil
 			}

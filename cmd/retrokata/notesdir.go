@@ -6,8 +6,9 @@ import (
 	"io/fs"
 	"os"
 
-	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 // location resolves the notes dir from --dir, the environment and the

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"os/signal"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 	"github.com/retrokata/retrokata/tui"
-	"github.com/spf13/cobra"
 )
 
 func newRetroCmd(e *env) *cobra.Command {
@@ -42,13 +43,10 @@ quitting, and the next run offers to resume.`,
 			if err != nil {
 				return err
 			}
-			o.NotesDir, o.CacheDir, o.Library, o.Now = loc.Dir, e.xdg.CacheHome, lib, e.now
-			o.GitDir = loc.GitDir()
-			o.DraftPath = retro.DraftPath(notes.DraftsDir(e.xdg))
 			if o.Inbox, err = notes.ReadInbox(loc.Dir); err != nil {
 				e.warnf("%s", notes.Sanitize(err.Error()))
 			}
-			d, ok, err := retro.LoadDraft(o.DraftPath)
+			d, ok, err := retro.LoadDraft(retro.DraftPath(notes.DraftsDir(e.xdg)))
 			if err != nil {
 				return withHint(err, "Move the file away to start a new retro.")
 			}
@@ -59,7 +57,7 @@ quitting, and the next run offers to resume.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
-			res, err := tui.RunRetro(ctx, o)
+			res, err := tui.RunRetro(ctx, e.screens(loc, lib), o)
 			return e.retroDone(res, err)
 		},
 	}

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"os/signal"
 
-	"github.com/retrokata/retrokata/notes"
-	"github.com/retrokata/retrokata/tui"
 	"github.com/spf13/cobra"
+
+	"github.com/retrokata/retrokata/tui"
 )
 
 // newRootCmd builds the whole command tree.
@@ -33,8 +33,7 @@ Run it with no command for the home screen.`,
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
-			err = tui.RunHome(ctx, tui.HomeOptions{Location: loc, CacheDir: e.xdg.CacheHome, DraftsDir: notes.DraftsDir(e.xdg),
-				Library: e.library(), Editor: tui.Editor(e.getenv), Now: e.now, HomeDir: e.getenv("HOME")})
+			err = tui.RunHome(ctx, e.screens(loc, e.library()))
 			if errors.Is(err, tui.ErrStopped) {
 				return fmt.Errorf("stopped by a signal; work in progress is kept as a draft")
 			}

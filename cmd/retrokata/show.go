@@ -10,9 +10,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/notes"
-	"github.com/spf13/cobra"
 )
 
 func newShowCmd(e *env) *cobra.Command {

@@ -6,9 +6,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
-	"github.com/spf13/cobra"
 )
 
 type statsJSON struct {
