@@ -159,7 +159,7 @@ func (s *Session) ToNote(k content.Kata, tip func(int) string) notes.Note {
 		fmt.Fprintf(&b, "\n> %s\n", oneLine(prompt))
 		answer := ""
 		if i < len(s.Answers) {
-			answer = notes.SafeText(s.Answers[i])
+			answer = notes.EscapeText(s.Answers[i])
 		}
 		if answer == "" {
 			answer = "_(no answer)_"
@@ -167,11 +167,11 @@ func (s *Session) ToNote(k content.Kata, tip func(int) string) notes.Note {
 		fmt.Fprintf(&b, "\n**My answer.** %s\n", answer)
 	}
 	b.WriteString("\n## " + SectionReflection + "\n\n")
-	if l := learningLines(s.Reflection); len(l) > 0 {
+	if l := learningLines(notes.NormalizeText(s.Reflection)); len(l) > 0 {
 		// one learning a line, written as a list: bare lines would be
 		// joined into one paragraph by any markdown renderer
 		for _, line := range l {
-			b.WriteString("- " + notes.SafeText(line) + "\n")
+			b.WriteString("- " + notes.EscapeText(line) + "\n")
 		}
 	} else {
 		b.WriteString("_(nothing written)_\n")

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/retrokata/retrokata/internal/safefile"
@@ -69,17 +68,4 @@ func RemoveDraft(path string) error {
 		return fmt.Errorf("remove draft %s: %w", path, err)
 	}
 	return nil
-}
-
-// SafeText trims text typed by a person and escapes the lines that would
-// start a heading, so the text cannot break a note's sections.
-func SafeText(text string) string {
-	text = strings.TrimSpace(strings.ReplaceAll(text, "\r\n", "\n"))
-	lines := strings.Split(text, "\n")
-	for i, l := range lines {
-		if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "#") {
-			lines[i] = "\\" + t
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -16,12 +16,12 @@ const Dropped = "dropped"
 type TipTitle func(n int) string
 
 // ToNote renders the session as a retro note in the format of DESIGN.md.
-// Text typed by the team is kept as written; a line that would start a
-// heading is escaped so it cannot break the note's structure.
+// Text typed by the team goes through notes.EscapeText: it is kept as
+// written and cannot break the note's structure; FromNote reads it back.
 func (s *Session) ToNote(tip TipTitle) notes.Note {
 	title := s.DisplayTitle()
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n", oneLine(title))
+	fmt.Fprintf(&b, "# %s\n", notes.EscapeText(oneLine(title)))
 	if len(s.Previous) > 0 {
 		b.WriteString("\n## " + notes.SectionPrevious + "\n")
 		for _, p := range s.Previous {
@@ -38,16 +38,16 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 		b.WriteString("\n## Problems\n")
 		for k, i := range s.VoteOrder() {
 			p := s.Problems[i]
-			ptitle := oneLine(p.Title)
+			ptitle := notes.EscapeText(oneLine(p.Title))
 			if ptitle == "" {
-				ptitle = "Untitled problem"
+				ptitle = untitled // typed "_Untitled problem_" is escaped: "\_Untitled…"
 			}
 			fmt.Fprintf(&b, "\n### %d. %s — %s\n", k+1, ptitle, plural(p.Votes, "vote"))
 			para(&b, "What happened.", p.What)
 			para(&b, "Our reaction.", p.Reaction)
 			var ls []string
 			for _, l := range p.Learnings {
-				if l = strings.TrimSpace(l); l != "" {
+				if l = notes.NormalizeText(l); l != "" {
 					ls = append(ls, l)
 				}
 			}
@@ -58,7 +58,8 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 			default:
 				b.WriteString("\n**What we learnt.**\n")
 				for _, l := range ls {
-					b.WriteString("- " + oneLine(l) + "\n")
+					// one list item each, its later lines indented
+					b.WriteString("- " + strings.ReplaceAll(notes.EscapeText(l), "\n", "\n  ") + "\n")
 				}
 			}
 			if len(p.Tips) > 0 {
@@ -93,12 +94,15 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 	}
 }
 
-// para writes "**Label** text" as a paragraph, escaping heading lines.
+// para writes "**Label** text" as a paragraph of escaped text.
 func para(b *strings.Builder, label, text string) {
-	if text = notes.SafeText(text); text != "" {
+	if text = notes.EscapeText(text); text != "" {
 		fmt.Fprintf(b, "\n**%s** %s\n", label, text)
 	}
 }
+
+// untitled stands for a problem without a title.
+const untitled = "_Untitled problem_"
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -153,23 +157,28 @@ func FromNote(n notes.Note) *Session {
 	section := ""
 	var cur *Problem
 	field := ""
+	listed := false // the learnings are a list: later lines are indented by 2
 	add := func(line string) {
 		if cur == nil {
 			return
 		}
-		line = strings.TrimPrefix(line, "\\")
 		switch field {
 		case "What happened":
-			cur.What = joinLine(cur.What, line)
+			cur.What = joinLine(cur.What, notes.UnescapeLine(line))
 		case "Our reaction":
-			cur.Reaction = joinLine(cur.Reaction, line)
+			cur.Reaction = joinLine(cur.Reaction, notes.UnescapeLine(line))
 		case "What we learnt":
 			if l, ok := strings.CutPrefix(line, "- "); ok {
-				cur.Learnings = append(cur.Learnings, l)
+				cur.Learnings = append(cur.Learnings, notes.UnescapeLine(l))
+				listed = true
 			} else if line != "" && len(cur.Learnings) == 0 {
-				cur.Learnings = []string{line}
+				cur.Learnings = []string{notes.UnescapeLine(line)}
 			} else if line != "" {
-				cur.Learnings[len(cur.Learnings)-1] = joinLine(cur.Learnings[len(cur.Learnings)-1], line)
+				if listed {
+					line = strings.TrimPrefix(line, "  ")
+				}
+				last := &cur.Learnings[len(cur.Learnings)-1]
+				*last = *last + "\n" + notes.UnescapeLine(line)
 			}
 		}
 	}
@@ -182,12 +191,12 @@ func FromNote(n notes.Note) *Session {
 			continue
 		}
 		if m := problemHead.FindStringSubmatch(line); m != nil {
-			s.Problems = append(s.Problems, Problem{Title: m[1]})
-			cur, field = &s.Problems[len(s.Problems)-1], ""
+			s.Problems = append(s.Problems, Problem{Title: notes.UnescapeLine(m[1])})
+			cur, field, listed = &s.Problems[len(s.Problems)-1], "", false
 			if m[2] != "" {
 				cur.Votes, _ = strconv.Atoi(m[2])
 			}
-			if cur.Title == "Untitled problem" {
+			if m[1] == untitled {
 				cur.Title = ""
 			}
 			continue

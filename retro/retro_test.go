@@ -176,7 +176,7 @@ func TestToNoteFormat(t *testing.T) {
 
 **What happened.** Orders failed for an hour.
 \## Actions
-- [ ] not an action
+\- [ ] not an action
 
 **Our reaction.** Rolled back by hand.
 
