@@ -201,9 +201,9 @@ func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Keep):
 			m.filter.Blur()
 			return nil
-		case msg.String() == "up" || msg.String() == "down":
+		case key.Matches(msg, k.LeaveFilter):
 			m.filter.Blur() // and the key moves in the list
-		case msg.String() == "ctrl+c":
+		case key.Matches(msg, k.Interrupt):
 			return done("")
 		default:
 			var cmd tea.Cmd
@@ -212,8 +212,12 @@ func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Batch(cmd, m.wantPreview())
 		}
 	}
-	if key.Matches(msg, k.Quit) {
+	switch {
+	case key.Matches(msg, k.Quit):
 		return done("")
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
 	}
 	if m.mode == browseActions {
 		return m.actionsKey(msg)

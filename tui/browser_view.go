@@ -5,38 +5,22 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retrokata/retrokata/notes"
 )
 
-func (m *browserModel) helpKeys() (short []key.Binding, full [][]key.Binding) {
+// keyMap is the browser's key map for its mode, for its help.
+func (m *browserModel) keyMap() browserKeys {
 	k := m.keys
-	move := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "move"))
-	switch {
-	case m.filter.Focused():
-		typing := key.NewBinding(key.WithKeys("type"), key.WithHelp("type", "filter"))
-		short = []key.Binding{typing, k.Keep, k.Clear}
-	case m.mode == browseActions:
-		back := key.NewBinding(key.WithKeys("a", "esc"), key.WithHelp("a/esc", "notes"))
-		short = []key.Binding{k.Tick, k.Group, move, k.OpenNote, back}
-	case m.showPreview:
-		scroll := key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "scroll"))
-		short = []key.Binding{scroll, k.Back, k.Edit}
-	default:
-		short = []key.Binding{k.Filter, k.Actions, k.Edit, move}
-		if !m.side() {
-			short = append(short, k.Preview)
-		} else {
-			short = append(short, key.NewBinding(key.WithKeys("pgup", "pgdown"), key.WithHelp("pgup/pgdn", "scroll preview")))
-		}
-	}
-	return short, [][]key.Binding{short}
+	k.mode, k.filtering, k.preview, k.side = m.mode, m.filter.Focused(), m.showPreview, m.side()
+	return k
 }
 
-func (m *browserModel) bodyHeight() int { return max(1, m.c.height-3) }
+func (m *browserModel) bodyHeight() int {
+	return max(1, m.c.height-2-helpHeight(m.help, m.keyMap()))
+}
 
 func (m *browserModel) view() string {
 	if v, small := tooSmall(m.c.width, m.c.height); small {
@@ -72,12 +56,7 @@ func (m *browserModel) view() string {
 	default:
 		body = m.listView(w)
 	}
-	short, _ := m.helpKeys()
-	pin := &m.keys.Quit
-	if m.filter.Focused() {
-		pin = nil // q is typed; ctrl+c still quits
-	}
-	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(st, w, m.status, m.isErr) + "\n" + shortHelp(m.help, short, pin, w)
+	return header + "\n" + fit(body, w, m.bodyHeight()) + "\n" + statusLine(st, w, m.status, m.isErr) + "\n" + helpView(m.help, m.keyMap(), w)
 }
 
 // listView is the filter line and one line per note: date, type, title,

@@ -146,9 +146,11 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 			h.sel = (h.sel + 1) % len(entries)
 		case key.Matches(msg, k.Open):
 			return h.open(entries[h.sel])
+		case key.Matches(msg, k.Help):
+			h.help.ShowAll = !h.help.ShowAll
 		default:
 			for i, e := range entries {
-				if e.key == msg.String() {
+				if key.Matches(msg, key.NewBinding(key.WithKeys(e.key))) {
 					h.sel = i
 					return h.open(e)
 				}
@@ -285,11 +287,4 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-func (h *homeModel) helpView(w int) string {
-	b := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
-	}
-	keys := []key.Binding{b("enter", "open"), b("↑/↓", "choose"), b("letter", "open it")}
-	q := b("q", "quit")
-	return shortHelp(h.help, keys, &q, w)
-}
+func (h *homeModel) helpView(w int) string { return helpView(h.help, h.keys, w) }

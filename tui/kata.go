@@ -245,19 +245,19 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Resume):
 			m.resume()
-		case msg.String() == "d":
+		case key.Matches(msg, k.DiscardDraft):
 			m.opt.Draft = nil
 			m.begin()
 			m.flash("Draft discarded.", false)
 			return removeDraftCmd(m.draftPath)
-		case key.Matches(msg, k.Quit), msg.String() == "esc":
+		case key.Matches(msg, k.Quit, k.Back):
 			m.result.DraftKept = m.draftPath
 			return done("Your kata is kept as a draft: choose Resume to go on.")
 		}
 		return nil
 	case kataConfirmQuit:
 		switch {
-		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
+		case key.Matches(msg, k.Yes, k.Interrupt):
 			m.result.DraftKept = m.draftPath
 			return tea.Sequence(saveDraftCmd(m.draftPath, m.draftData()), done("Your kata is kept as a draft: choose Resume to go on."))
 		case key.Matches(msg, k.Discard):
@@ -271,12 +271,12 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.pickKey(msg)
 	}
 	if m.result.Saved != "" {
-		if key.Matches(msg, k.Done) || msg.String() == "ctrl+c" {
+		if key.Matches(msg, k.Done, k.Interrupt) {
 			return done(m.savedLine())
 		}
 		return nil
 	}
-	if msg.String() == "ctrl+c" || (!m.typing() && key.Matches(msg, k.Quit)) {
+	if key.Matches(msg, k.Interrupt) || (!m.typing() && key.Matches(msg, k.Quit)) {
 		m.prev, m.mode = m.mode, kataConfirmQuit
 		return nil
 	}
@@ -306,7 +306,7 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Up):
 			m.scroll = max(0, m.scroll-1)
-		case key.Matches(msg, k.Down), msg.String() == "space":
+		case key.Matches(msg, k.ScrollDown):
 			m.scroll++
 		}
 	case kata.KindAssess:
@@ -317,7 +317,7 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.sel = min(m.s.MaxScore()-1, m.sel+1)
 		case key.Matches(msg, k.Toggle):
 			i := m.sel
-			if n, err := strconv.Atoi(msg.String()); err == nil {
+			if n, ok := digit(msg); ok {
 				i = n - 1
 			}
 			if i < m.s.MaxScore() {
@@ -325,7 +325,7 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 				m.sel = i
 				m.dirty = true
 			}
-		case msg.String() == "enter":
+		case key.Matches(msg, k.Finish):
 			m.step(1)
 		}
 	case kata.KindEnd:

@@ -33,9 +33,9 @@ func (m *kataModel) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	rows := m.rows()
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, k.Interrupt):
 		return done("")
-	case msg.String() == "esc":
+	case key.Matches(msg, k.Clear):
 		if m.filter.Value() != "" {
 			m.filter.SetValue("")
 			m.pickSel = 0
@@ -47,10 +47,10 @@ func (m *kataModel) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.start(rows[m.pickSel].k)
 		}
 		return nil
-	case msg.String() == "up" || msg.String() == "ctrl+p":
+	case key.Matches(msg, k.PickUp):
 		m.pickSel = max(0, m.pickSel-1)
 		return nil
-	case msg.String() == "down" || msg.String() == "ctrl+n":
+	case key.Matches(msg, k.PickDown):
 		m.pickSel = min(len(rows)-1, m.pickSel+1)
 		return nil
 	}

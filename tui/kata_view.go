@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -16,13 +15,7 @@ import (
 
 // bodyHeight is what the title bar, progress line, status and help leave.
 func (m *kataModel) bodyHeight() int {
-	helpLines := 1
-	if m.help.ShowAll {
-		for _, col := range m.fullHelp() {
-			helpLines = max(helpLines, len(col))
-		}
-	}
-	return max(1, m.c.height-3-helpLines)
+	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap()))
 }
 
 func (m *kataModel) view() string {
@@ -332,47 +325,17 @@ func (m *kataModel) savedView(w int) string {
 	return "\n" + text + "\n\n" + st.Subtle.Render(wrap("See your progress with retrokata stats.", w))
 }
 
-func (m *kataModel) helpView() string {
-	if m.help.ShowAll {
-		return m.help.FullHelpView(m.fullHelp())
-	}
-	short, pin := m.shortHelp()
-	return shortHelp(m.help, short, pin, m.c.width)
-}
-
-func (m *kataModel) shortHelp() ([]key.Binding, *key.Binding) {
+// keyMap is the player's key map for its mode and step, for its help.
+func (m *kataModel) keyMap() kataKeys {
 	k := m.keys
-	b := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	k.mode, k.saved, k.typing = m.mode, m.result.Saved != "", m.typing()
+	if m.s != nil {
+		k.step = m.s.Current()
 	}
-	switch {
-	case m.mode == kataAskResume:
-		return []key.Binding{k.Resume, b("d", "discard"), k.Quit}, nil
-	case m.mode == kataConfirmQuit:
-		return []key.Binding{k.Yes, k.Discard, k.No}, nil
-	case m.mode == kataPick:
-		return []key.Binding{b("↑/↓", "choose"), k.Start, b("type", "filter"), b("esc", "clear/quit")}, nil
-	case m.result.Saved != "":
-		return []key.Binding{b("enter", "done")}, nil
-	case m.typing():
-		return []key.Binding{b("tab", "next"), k.Prev, b("pgup/pgdn", "situation")}, &k.QuitTyping
-	}
-	switch m.s.Current() {
-	case kata.KindReveal:
-		return []key.Binding{k.Next, b("↑/↓", "scroll"), k.Prev, k.Quit}, &k.Help
-	case kata.KindAssess:
-		return []key.Binding{k.Toggle, b("tab", "finish"), b("↑/↓", "move"), k.Prev, k.Quit}, &k.Help
-	}
-	return []key.Binding{k.Save, k.Prev, b("↑/↓", "scroll"), k.Quit}, &k.Help
+	return k
 }
 
-func (m *kataModel) fullHelp() [][]key.Binding {
-	short, pin := m.shortHelp()
-	if pin == nil {
-		return [][]key.Binding{short}
-	}
-	return [][]key.Binding{short, {m.keys.PageUp, m.keys.PageDown, *pin}}
-}
+func (m *kataModel) helpView() string { return helpView(m.help, m.keyMap(), m.c.width) }
 
 // stageName is "2. Tuesday, 11:30", or "Stage 2" for a stage without title.
 func stageName(k content.Kata, i int) string {

@@ -151,6 +151,9 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return done("")
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
 	case key.Matches(msg, k.Back):
 		switch {
 		case len(m.back) > 0:
@@ -158,7 +161,7 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.scroll, m.link = 0, -1
 		case m.reading:
 			m.reading, m.link = false, -1
-		case msg.String() == "esc":
+		case key.Matches(msg, k.Close):
 			return done("")
 		}
 	case key.Matches(msg, k.Up):
@@ -218,7 +221,7 @@ func (m *readerModel) view() string {
 		title = m.items[m.sel].title
 	}
 	header := titleBar(st, w, "read", title)
-	bh := max(1, m.c.height-3)
+	bh := max(1, m.c.height-2-helpHeight(m.help, m.keyMap()))
 	var body string
 	switch {
 	case len(m.items) == 0:
@@ -303,17 +306,11 @@ func (m *readerModel) textView(w, h int) string {
 	return out
 }
 
-func (m *readerModel) helpView(w int) string {
-	b := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
-	}
-	var keys []key.Binding
-	switch {
-	case m.reading:
-		keys = []key.Binding{b("tab", "next link"), b("enter", "follow"), b("esc", "back"), b("↑/↓", "scroll")}
-	default:
-		keys = []key.Binding{b("↑/↓", "choose"), b("enter", "read"), b("tab", "links")}
-	}
-	q := b("q", "quit")
-	return shortHelp(m.help, keys, &q, w)
+// keyMap is the reader's key map for what has the focus, for its help.
+func (m *readerModel) keyMap() readerKeys {
+	k := m.keys
+	k.reading = m.reading
+	return k
 }
+
+func (m *readerModel) helpView(w int) string { return helpView(m.help, m.keyMap(), w) }

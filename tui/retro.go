@@ -3,7 +3,6 @@ package tui
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -236,7 +235,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	if m.stopCommit != nil {
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, k.Interrupt) {
 			m.stopCommit()
 			m.flash("Stopping the git commit…", false)
 		}
@@ -247,13 +246,13 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Resume):
 			m.resume()
-		case msg.String() == "d":
+		case key.Matches(msg, k.DiscardDraft):
 			m.opt.Draft = nil
 			m.mode = modeBrowse
 			m.startEdit(0)
 			m.flash("Draft discarded. A new retro starts.", false)
 			return removeDraftCmd(m.draftPath)
-		case key.Matches(msg, k.Quit), msg.String() == "esc":
+		case key.Matches(msg, k.Quit, k.Back):
 			m.discard = true // the draft on disk stays as it is
 			m.result.DraftKept = m.draftPath
 			return m.finish()
@@ -261,7 +260,7 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case modeConfirmQuit:
 		switch {
-		case key.Matches(msg, k.Yes), msg.String() == "ctrl+c":
+		case key.Matches(msg, k.Yes, k.Interrupt):
 			m.result.DraftKept = m.draftPath
 			// the draft is written now: on the home screen the program goes on
 			return tea.Sequence(saveDraftCmd(m.draftPath, m.draftData()), m.finish())
@@ -273,11 +272,11 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case modeConfirmDelete:
-		if msg.String() == "ctrl+c" {
+		if key.Matches(msg, k.Interrupt) {
 			m.prev, m.mode = modeBrowse, modeConfirmQuit
 			return nil
 		}
-		if msg.String() == "y" {
+		if key.Matches(msg, k.ConfirmDelete) {
 			switch m.s.Phase {
 			case retro.PhaseProblems:
 				m.s.DeleteProblem(m.sel[m.s.Phase])
@@ -291,7 +290,7 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeBrowse
 		return nil
 	}
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.Interrupt) {
 		m.prev, m.mode = m.mode, modeConfirmQuit
 		return nil
 	}
@@ -299,13 +298,13 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Done):
 			return m.stopEdit()
-		case key.Matches(msg, k.Field):
+		case key.Matches(msg, k.NextField):
 			m.focus(m.field + 1)
 			return nil
-		case key.Matches(msg, k.Field2):
+		case key.Matches(msg, k.PrevField):
 			m.focus(m.field - 1)
 			return nil
-		case msg.String() == "enter" && m.field < len(m.inputs):
+		case key.Matches(msg, k.EnterNext) && m.field < len(m.inputs):
 			if m.field == len(m.inputs)+len(m.areas)-1 {
 				return m.stopEdit()
 			}
@@ -390,7 +389,7 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
 	p := m.s.Phase
 	if p == retro.PhaseClose {
 		switch {
-		case key.Matches(msg, k.Save), msg.String() == "enter":
+		case key.Matches(msg, k.Save):
 			return m.save(m.opt.Commit)
 		case key.Matches(msg, k.Commit):
 			return m.save(true)
@@ -474,7 +473,7 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.tipText = !m.tipText
 		case key.Matches(msg, k.TipToggle) && i >= 0:
 			n := m.tipCur
-			if d, err := strconv.Atoi(msg.String()); err == nil {
+			if d, ok := digit(msg); ok {
 				n, m.tipCur = d, d
 			}
 			m.s.ToggleTip(i, n)

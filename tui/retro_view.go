@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -19,13 +17,7 @@ import (
 // is one line; the full help is as tall as its longest column. Counting
 // instead of rendering keeps it cheap: views call it on every key press.
 func (m *retroModel) bodyHeight() int {
-	helpLines := 1
-	if _, full, _ := m.helpKeys(); m.help.ShowAll && full != nil {
-		for _, col := range full {
-			helpLines = max(helpLines, len(col))
-		}
-	}
-	return max(1, m.c.height-3-helpLines)
+	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap()))
 }
 
 func (m *retroModel) view() string {
@@ -166,70 +158,12 @@ func titleOr(t string) string {
 	return notes.Sanitize(strings.TrimSpace(t))
 }
 
-// helpView shows the keys of the current phase and mode.
-func (m *retroModel) helpView() string {
-	short, full, pin := m.helpKeys()
-	if m.help.ShowAll && full != nil {
-		return m.help.FullHelpView(full)
-	}
-	return shortHelp(m.help, short, pin, m.c.width)
-}
-
-// helpKeys are the keys of the current phase and mode: the short list in
-// order of importance, the full list, and the key always shown.
-func (m *retroModel) helpKeys() (short []key.Binding, full [][]key.Binding, pin *key.Binding) {
+// keyMap is the wizard's key map for its phase and mode, for its help.
+func (m *retroModel) keyMap() retroKeys {
 	k := m.keys
-	switch m.mode {
-	case modeAskResume:
-		short = []key.Binding{k.Resume, k.Quit}
-	case modeConfirmQuit:
-		short = []key.Binding{k.Yes, k.Discard, k.No}
-	case modeConfirmDelete:
-		short = []key.Binding{key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")), key.NewBinding(key.WithKeys("n"), key.WithHelp("any key", "keep"))}
-	case modeEdit:
-		short = []key.Binding{k.Done, k.Field, k.Field2}
-		if m.s.Phase == retro.PhaseStage || m.s.Phase == retro.PhaseActions {
-			short = append(short, key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")))
-		}
-	default:
-		var phase []key.Binding
-		switch m.s.Phase {
-		case retro.PhaseStage:
-			phase = []key.Binding{k.Edit, k.Up, k.Down}
-		case retro.PhasePrevious:
-			phase = []key.Binding{k.DoneAction, k.Carry, k.Drop, k.Reset, k.Up, k.Down}
-		case retro.PhaseProblems:
-			phase = []key.Binding{k.Add, k.Edit, k.Delete, k.Example, k.Up, k.Down}
-		case retro.PhaseVote:
-			phase = []key.Binding{k.VoteUp, k.VoteDown, k.Up, k.Down}
-		case retro.PhaseDiscuss:
-			phase = []key.Binding{k.Edit, k.TipToggle, k.TipPrev, k.TipNext, k.TipText, k.Up, k.Down}
-		case retro.PhaseActions:
-			phase = []key.Binding{k.Add, k.Edit, k.Delete, k.Up, k.Down}
-		case retro.PhaseClose:
-			phase = []key.Binding{k.Save, k.Commit, k.ScrollDown, k.ScrollUp}
-		}
-		short = append(append([]key.Binding{}, phase[:min(1, len(phase))]...), k.Next)
-		short = append(append(short, phase[min(1, len(phase)):min(2, len(phase))]...), k.Prev, k.Quit)
-		pin = &k.Help
-		full = [][]key.Binding{phase, {k.Next, k.Prev}, {k.Help, k.Quit}}
-	}
-	return short, full, pin
+	k.phase, k.mode = m.s.Phase, m.mode
+	return k
 }
 
-// shortHelp renders the one-line help. keys are in order of importance:
-// the last ones are dropped until the line fits, but "? more keys" (pin)
-// always stays, at the end.
-func shortHelp(h help.Model, keys []key.Binding, pin *key.Binding, w int) string {
-	for {
-		all := keys
-		if pin != nil {
-			all = append(append([]key.Binding{}, keys...), *pin)
-		}
-		v := h.ShortHelpView(all)
-		if lipgloss.Width(v) <= w || len(keys) <= 1 {
-			return ansi.Truncate(v, max(1, w), "…")
-		}
-		keys = keys[:len(keys)-1]
-	}
-}
+// helpView shows the keys of the current phase and mode.
+func (m *retroModel) helpView() string { return helpView(m.help, m.keyMap(), m.c.width) }
