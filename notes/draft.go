@@ -62,8 +62,12 @@ func DamagedDraft(path string, why error) error {
 	return fmt.Errorf("draft %s is damaged (%v): move it away to start afresh", path, why)
 }
 
-// RemoveDraft deletes a draft once its work is saved or discarded.
+// RemoveDraft deletes a draft once its work is saved or discarded, with
+// the record of the note it became (see SaveOnce).
 func RemoveDraft(path string) error {
+	if err := os.Remove(path + ".note"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove draft %s: %w", path, err)
+	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove draft %s: %w", path, err)
 	}

@@ -63,35 +63,9 @@ func FileName(n Note) string {
 // Save writes a new note into dir as YYYY-MM-DD-<slug>.md and returns its
 // path. It never overwrites a file: when the name is taken, even by
 // another process at the same moment, it tries -2, -3 and so on. The write
-// is atomic: the note appears whole or not at all.
-func Save(dir string, n Note) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("create notes dir: %w", err)
-	}
-	data := Render(n)
-	tmp, err := writeTemp(dir, data)
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(tmp)
-	base := FileName(n)
-	for i := 1; i < 10000; i++ {
-		name := base + ".md"
-		if i > 1 {
-			name = fmt.Sprintf("%s-%d.md", base, i)
-		}
-		path := filepath.Join(dir, name)
-		err := claim(tmp, path)
-		if err == nil {
-			syncDir(dir)
-			return path, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("save %s: %w", path, err)
-		}
-	}
-	return "", fmt.Errorf("save %s: too many notes with this name", filepath.Join(dir, base+".md"))
-}
+// is atomic: the note appears whole or not at all. A session kept in a
+// draft saves with SaveOnce instead.
+func Save(dir string, n Note) (string, error) { return SaveOnce(dir, n, "") }
 
 // claim gives the written temp file its final name only if that name is
 // free. A hard link fails when the name exists; where links are not

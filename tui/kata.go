@@ -404,11 +404,11 @@ func (m *kataModel) save() tea.Cmd {
 	m.saving = true
 	m.readClock()
 	n := m.s.ToNote(m.k, tipTitle(m.c.lib))
-	dir, id := m.c.notesDir, m.k.ID
+	dir, id, draft := m.c.notesDir, m.k.ID, m.draftPath
 	x := m.katasIndex()
 	m.flash("Saving…", false)
 	return func() tea.Msg {
-		p, err := notes.Save(dir, n)
+		p, err := notes.SaveOnce(dir, n, draft)
 		if err != nil {
 			return kataSavedMsg{err: err}
 		}

@@ -25,11 +25,11 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	m.opt.Commit = commit
 	lib := m.c.lib
 	n := m.s.ToNote(tipTitle(lib))
-	dir := m.c.notesDir
+	dir, draft := m.c.notesDir, m.draftPath
 	used := m.s.InboxPaths(dir)
 	m.flash("Saving…", false)
 	return func() tea.Msg {
-		p, err := notes.Save(dir, n)
+		p, err := notes.SaveOnce(dir, n, draft)
 		if err != nil {
 			return retroSavedMsg{path: p, err: err}
 		}
