@@ -12,7 +12,7 @@ import (
 
 // indexVersion changes whenever what is cached, or how notes are parsed,
 // changes: an index of another version is ignored and rebuilt.
-const indexVersion = 7
+const indexVersion = 8
 
 // racyWindow is how recent a file's mtime may be for its entry to be left
 // out of the index: a note edited twice within the filesystem's timestamp
@@ -30,6 +30,9 @@ type indexed struct {
 	actions    string // encoded actions, decoded only when asked for
 	actOff     uint64 // where actions are in the actions file
 	actLen     uint64
+	problems   string // encoded problem titles, in the actions file too
+	probOff    uint64
+	probLen    uint64
 	ErrLine    int
 	ErrMsg     string // set for a note that does not parse
 }
@@ -143,6 +146,13 @@ func (x Index) lookup(cc *cache, path string, info fs.FileInfo) (Entry, bool) {
 		}
 		e.Actions = l
 	}
+	if cc.actions && c.problems != "" {
+		l, err := decodeStrings(c.problems)
+		if err != nil {
+			return Entry{}, false
+		}
+		e.Problems = l
+	}
 	if c.ErrMsg != "" {
 		e = Entry{Path: path, Err: &Error{Path: path, Line: c.ErrLine, Msg: c.ErrMsg}, Hash: c.Hash}
 	}
@@ -155,7 +165,8 @@ func record(e Entry, info fs.FileInfo, now time.Time) (*indexed, bool) {
 	if info == nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < racyWindow {
 		return nil, false
 	}
-	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done, actions: encodeActions(e.Actions)}
+	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done, actions: encodeActions(e.Actions),
+		problems: encodeStrings(e.Problems)}
 	if e.Err != nil {
 		var ne *Error
 		if !errors.As(e.Err, &ne) || ne.Msg == "" {

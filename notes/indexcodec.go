@@ -12,8 +12,8 @@ import (
 // read on every listing, and decoding it this way costs a few milliseconds
 // for 10,000 notes, with every string a slice of one buffer.
 //
-//	meta:    "RKIX" version gen dir count { name size mtime sha256 errline errmsg meta open done actoff actlen }*
-//	actions: "RKIA" version gen blob   (each note's actions at actoff, actlen)
+//	meta:    "RKIX" version gen dir count { name size mtime sha256 errline errmsg meta open done actoff actlen proboff problen }*
+//	actions: "RKIA" version gen blob   (each note's actions at actoff, actlen; its problem titles at proboff, problen)
 //
 // Integers are varints, strings and byte blobs are length-prefixed. Any
 // malformed input is rejected with errBadIndex and the index rebuilt.
@@ -112,6 +112,9 @@ func encodeIndex(dir string, gen uint64, m map[string]*indexed) (meta, actions [
 		e.uint(uint64(len(a.b) - blob))
 		e.uint(uint64(len(c.actions)))
 		a.b = append(a.b, c.actions...)
+		e.uint(uint64(len(a.b) - blob))
+		e.uint(uint64(len(c.problems)))
+		a.b = append(a.b, c.problems...)
 	}
 	return e.b, a.b
 }
@@ -149,6 +152,25 @@ func decodeActions(s string) ([]Action, error) {
 		a.Section = d.str()
 		a.Line = int(d.uint())
 	}
+	if d.err != nil || d.off != len(d.s) {
+		return nil, errBadIndex
+	}
+	return l, nil
+}
+
+// encodeStrings encodes a list of strings as one string ("" for none).
+func encodeStrings(l []string) string {
+	if len(l) == 0 {
+		return ""
+	}
+	e := &encoder{}
+	e.strs(l)
+	return string(e.b)
+}
+
+func decodeStrings(s string) ([]string, error) {
+	d := &decoder{s: s}
+	l := d.strs()
 	if d.err != nil || d.off != len(d.s) {
 		return nil, errBadIndex
 	}
@@ -300,6 +322,7 @@ func decodeIndex(data []byte, dir string) (*cache, error) {
 		c.Open = int(d.uint())
 		c.Done = int(d.uint())
 		c.actOff, c.actLen = d.uint(), d.uint()
+		c.probOff, c.probLen = d.uint(), d.uint()
 		m[name] = c
 	}
 	if d.err != nil || d.off != len(d.s) {
@@ -322,12 +345,14 @@ func decodeActionsFile(data []byte, cc *cache) error {
 	}
 	blob := d.s[d.off:]
 	for _, c := range cc.notes {
-		if c.actOff > uint64(len(blob)) || c.actLen > uint64(len(blob))-c.actOff {
+		if c.actOff > uint64(len(blob)) || c.actLen > uint64(len(blob))-c.actOff ||
+			c.probOff > uint64(len(blob)) || c.probLen > uint64(len(blob))-c.probOff {
 			return errBadIndex
 		}
 	}
 	for _, c := range cc.notes {
 		c.actions = blob[c.actOff : c.actOff+c.actLen]
+		c.problems = blob[c.probOff : c.probOff+c.probLen]
 	}
 	return nil
 }

@@ -30,6 +30,9 @@ type Entry struct {
 	Done    int      // actions done
 	Err     error    // set for a broken note
 	Hash    Hash     // of the file's bytes as read: EditFile refuses the note if it changed since
+	// Problems are the titles of a retro's problem cards; nil, like
+	// Actions, when listed with Index.SkipActions.
+	Problems []string
 }
 
 // Broken reports whether the note could not be read.
@@ -239,6 +242,9 @@ func parseEntry(path string, data []byte) Entry {
 	}
 	e.Meta, e.Actions = n.Meta, n.Actions
 	e.Open, e.Done = countActions(n.Actions)
+	if n.Type == TypeRetro {
+		e.Problems = ProblemTitles(n.Body)
+	}
 	return e
 }
 

@@ -164,3 +164,21 @@ func (j actionJSON) appendJSON(b []byte) []byte {
 	o.str("team", j.Team)
 	return o.end()
 }
+
+func (j retroTrendJSON) appendJSON(b []byte) []byte {
+	o := startObject(b)
+	o.str("path", j.Path)
+	o.str("date", j.Date)
+	o.str("team", j.Team)
+	o.str("title", j.Title)
+	o.int("agreed", j.Agreed)
+	o.int("open", j.Open)
+	o.int("done", j.Done)
+	o.int("dropped", j.Dropped)
+	o.int("carried", j.Carried)
+	o.floatPtr("completion_rate", j.CompletionRate)
+	o.floatPtr("roti", j.ROTI)
+	o.int("problems", j.Problems)
+	o.strs("tags", j.Tags)
+	return o.end()
+}

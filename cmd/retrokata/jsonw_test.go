@@ -12,7 +12,7 @@ func TestJSONAppendersMatchEncodingJSON(t *testing.T) {
 	three, five := 3, 5
 	broken := "b.md:3: quote \" backslash \\ nl \n tab \t cr \r bell \a nul \x00 html <&> ls \u2028 ps \u2029 bad \xff\xfe wide 日本 😀"
 	odd := "quote \" backslash \\ nl \n tab \t cr \r bell \a nul \x00 html <&> ls \u2028 ps \u2029 bad \xff\xfe wide 日本 😀"
-	roti, whole := 4.2, 3.0
+	roti, whole, third := 4.2, 3.0, 1.0/3
 	values := []jsonAppender{
 		noteJSON{Path: "/n/a.md", Tags: []string{}},
 		noteJSON{Path: odd, Type: "kata", Title: odd, Date: "2026-11-23T14:00:00Z", Team: odd,
@@ -20,6 +20,9 @@ func TestJSONAppendersMatchEncodingJSON(t *testing.T) {
 		noteJSON{Path: "/n/b.md", Tags: []string{}, Error: &broken},
 		noteJSON{Path: "/n/r.md", Type: "retro", Tags: []string{}, ROTI: &roti},
 		noteJSON{Path: "/n/s.md", Type: "retro", Tags: []string{}, ROTI: &whole},
+		retroTrendJSON{Tags: []string{}},
+		retroTrendJSON{Path: odd, Date: "2026-11-23T14:00:00Z", Team: odd, Title: odd, Agreed: 3, Open: 1, Done: 1, Dropped: 1,
+			CompletionRate: &third, ROTI: &roti, Problems: 2, Tags: []string{odd}},
 		actionJSON{},
 		actionJSON{Text: odd, Done: true, Owner: "bob", Due: "2026-12-01", Overdue: true, Note: odd, Line: 42, Team: odd},
 	}

@@ -68,6 +68,7 @@ Run it with no command for the home screen.`,
 		newShowCmd(e),
 		newActionsCmd(e),
 		newStatsCmd(e),
+		newTrendsCmd(e),
 	)
 	add("read",
 		newCasesCmd(e),
