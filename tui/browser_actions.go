@@ -130,7 +130,7 @@ func (m *browserModel) actionsView(w int) string {
 		return st.Subtle.Render(wrap("No open actions. Well done.", w))
 	}
 	h := m.bodyHeight()
-	start := window(m.actSel, len(m.rows), h)
+	start := firstShown(m.actSel, len(m.rows), h)
 	today := m.c.now().Format("2006-01-02")
 	var b strings.Builder
 	for i := start; i < min(len(m.rows), start+h); i++ {

@@ -67,14 +67,14 @@ func (m *browserModel) listView(w int) string {
 	if m.filter.Focused() || m.filter.Value() != "" {
 		top = m.filter.View() + "\n"
 	}
-	h := m.bodyHeight() - height(top)
+	h := m.bodyHeight() - lineCount(top)
 	if len(m.entries) == 0 {
 		return top + st.Subtle.Render(wrap("No notes yet in "+notes.Sanitize(m.c.notesDir)+". Run a retro or practise a kata: they end up here.", w))
 	}
 	if len(m.shown) == 0 {
 		return top + st.Subtle.Render(wrap("No note matches. esc clears the filter.", w))
 	}
-	start := window(m.sel, len(m.shown), h)
+	start := firstShown(m.sel, len(m.shown), h)
 	var b strings.Builder
 	b.WriteString(top)
 	for i := start; i < min(len(m.shown), start+h); i++ {

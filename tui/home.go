@@ -206,7 +206,7 @@ func (h *homeModel) view() string {
 		b.WriteString("\n\n" + st.OK.Render(wrap(notes.Sanitize(h.status), w)))
 	}
 	help := h.helpView(w)
-	bh := max(1, h.c.height-1-height(help))
+	bh := max(1, h.c.height-1-lineCount(help))
 	return header + "\n" + fit(b.String(), w, bh) + "\n" + help
 }
 

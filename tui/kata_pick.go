@@ -120,10 +120,10 @@ func (m *kataModel) pickView(w int) string {
 	detail := ""
 	if h >= 8 {
 		detail = st.Subtle.Render(wrap(notes.Sanitize(rows[sel].k.Summary), w))
-		h -= height(detail) + 1
+		h -= lineCount(detail) + 1
 	}
 	h = max(1, h)
-	start := window(sel, len(rows), h)
+	start := firstShown(sel, len(rows), h)
 	var b strings.Builder
 	for i := start; i < min(len(rows), start+h); i++ {
 		b.WriteString(m.pickLine(w, rows[i], i == sel) + "\n")

@@ -163,7 +163,7 @@ func (m *kataModel) withBox(w int, situation, prompt string) string {
 	st := m.c.styles
 	q := st.Accent.Render(wrap(prompt, w))
 	box := m.area.View()
-	room := m.bodyHeight() - height(q) - height(box)
+	room := m.bodyHeight() - lineCount(q) - lineCount(box)
 	if room < 1 {
 		return q + "\n" + box
 	}
@@ -171,7 +171,7 @@ func (m *kataModel) withBox(w int, situation, prompt string) string {
 	if room >= 6 {
 		gap, room = "\n\n", room-1 // a blank line above the question
 	}
-	if height(situation) > room {
+	if lineCount(situation) > room {
 		top := m.scroll
 		shown := scrollLines(situation, &top, max(1, room-1))
 		m.scroll = top
@@ -217,12 +217,12 @@ func (m *kataModel) revealView(w int) string {
 	ref.WriteString(st.Label.Render("Reaction") + "\n" + wrap(reflow(notes.Sanitize(m.k.Reaction)), cw) + "\n")
 	ref.WriteString(st.Label.Render("Learnings"))
 	for _, l := range m.k.Learnings {
-		ref.WriteString("\n" + hang("• "+reflow(notes.Sanitize(l)), 2, cw))
+		ref.WriteString("\n" + hangIndent("• "+reflow(notes.Sanitize(l)), 2, cw))
 	}
 	var all string
 	if side {
 		a, b := mine.String(), ref.String()
-		hgt := max(height(a), height(b))
+		hgt := max(lineCount(a), lineCount(b))
 		bar := strings.TrimSuffix(strings.Repeat(" │ \n", hgt), "\n")
 		all = lipgloss.JoinHorizontal(lipgloss.Top, fit(a, cw, hgt), st.Subtle.Render(bar), fit(b, cw, hgt))
 	} else {
@@ -235,7 +235,7 @@ func (m *kataModel) assessView(w int) string {
 	st := m.c.styles
 	var b strings.Builder
 	b.WriteString(st.Label.Render(wrap("Did your answers cover these? Check each key point they did.", w)) + "\n")
-	h := m.bodyHeight() - height(b.String()) - 2
+	h := m.bodyHeight() - lineCount(b.String()) - 2
 	points := m.k.KeyPoints
 	var lines []string
 	starts := make([]int, len(points)+1) // first line of each point
@@ -304,9 +304,9 @@ func (m *kataModel) endView(w int) string {
 			if !ok {
 				continue
 			}
-			b.WriteString(hang(fmt.Sprintf("%d. %s", n, notes.Sanitize(t.Title)), 3, w) + "\n")
+			b.WriteString(hangIndent(fmt.Sprintf("%d. %s", n, notes.Sanitize(t.Title)), 3, w) + "\n")
 			if t.Try != "" {
-				b.WriteString(st.Subtle.Render(hang("   Try: "+reflow(notes.Sanitize(t.Try)), 8, w)) + "\n")
+				b.WriteString(st.Subtle.Render(hangIndent("   Try: "+reflow(notes.Sanitize(t.Try)), 8, w)) + "\n")
 			}
 		}
 	}

@@ -34,9 +34,9 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// window returns the first index to show so that sel is visible in a list
+// firstShown returns the first index to show so that sel is visible in a list
 // of n items shown h at a time.
-func window(sel, n, h int) int {
+func firstShown(sel, n, h int) int {
 	if h <= 0 || n <= h {
 		return 0
 	}
@@ -44,17 +44,17 @@ func window(sel, n, h int) int {
 	return max(0, min(start, n-h))
 }
 
-// height counts the lines of s.
-func height(s string) int {
+// lineCount counts the lines of s.
+func lineCount(s string) int {
 	if s == "" {
 		return 0
 	}
 	return strings.Count(strings.TrimRight(s, "\n"), "\n") + 1
 }
 
-// hang wraps s to width w with every line after the first indented by n
+// hangIndent wraps s to width w with every line after the first indented by n
 // cells, for list items and labels.
-func hang(s string, n, w int) string {
+func hangIndent(s string, n, w int) string {
 	lines := strings.Split(wrap(s, max(1, w-n)), "\n")
 	pad := strings.Repeat(" ", n)
 	for i := 1; i < len(lines); i++ {

@@ -261,7 +261,7 @@ func (m *readerModel) listView(w, h int) string {
 		}
 		lines = append(lines, mark+t)
 	}
-	start := window(selLine, len(lines), h)
+	start := firstShown(selLine, len(lines), h)
 	return strings.Join(lines[start:min(len(lines), start+h)], "\n")
 }
 
@@ -295,7 +295,7 @@ func (m *readerModel) textView(w, h int) string {
 	if !ok {
 		text = st.Subtle.Render("Rendering…")
 	}
-	room := max(1, h-height(linkLine)-1)
+	room := max(1, h-lineCount(linkLine)-1)
 	if linkLine == "" {
 		room = h
 	}

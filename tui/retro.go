@@ -384,21 +384,12 @@ func (m *retroModel) problemAt() int {
 	return i
 }
 
+// phaseKey sends a key to the current phase; each phase's keys live with
+// its view, in retro_<phase>.go.
 func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	p := m.s.Phase
+	k, p := m.keys, m.s.Phase
 	if p == retro.PhaseClose {
-		switch {
-		case key.Matches(msg, k.Save):
-			return m.save(m.opt.Commit)
-		case key.Matches(msg, k.Commit):
-			return m.save(true)
-		case key.Matches(msg, k.ScrollUp):
-			m.scroll = max(0, m.scroll-m.bodyHeight()/2)
-		case key.Matches(msg, k.ScrollDown):
-			m.scroll += m.bodyHeight() / 2
-		}
-		return nil
+		return m.closeKey(msg)
 	}
 	switch {
 	case key.Matches(msg, k.Up):
@@ -412,73 +403,15 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	switch p {
 	case retro.PhaseStage:
-		if key.Matches(msg, k.Edit) {
-			m.startEdit(m.sel[p])
-		}
+		m.stageKey(msg)
 	case retro.PhasePrevious:
-		i := m.sel[p]
-		switch {
-		case key.Matches(msg, k.DoneAction):
-			m.s.Decide(i, retro.Done)
-		case key.Matches(msg, k.Carry):
-			m.s.Decide(i, retro.Carry)
-		case key.Matches(msg, k.Drop):
-			m.s.Decide(i, retro.Drop)
-		case key.Matches(msg, k.Reset):
-			m.s.Decide(i, retro.Undecided)
-		default:
-			return nil
-		}
-		m.dirty = true
+		m.previousKey(msg)
 	case retro.PhaseProblems, retro.PhaseActions:
-		switch {
-		case key.Matches(msg, k.Add):
-			if p == retro.PhaseProblems {
-				m.sel[p] = m.s.AddProblem()
-			} else {
-				m.sel[p] = m.s.AddAction()
-			}
-			m.dirty = true
-			m.startEdit(0)
-		case key.Matches(msg, k.Edit) && m.count() > 0:
-			m.startEdit(0)
-		case key.Matches(msg, k.Delete) && m.count() > 0:
-			m.mode = modeConfirmDelete
-		case key.Matches(msg, k.Example) && p == retro.PhaseProblems:
-			m.example = !m.example
-		}
+		m.listKey(msg)
 	case retro.PhaseVote:
-		switch {
-		case key.Matches(msg, k.VoteUp):
-			if !m.s.Vote(m.sel[p], 1) && len(m.s.Problems) > 0 {
-				m.flash("No dots left: take one back with - first.", true)
-			} else {
-				m.dirty, m.status = true, ""
-			}
-		case key.Matches(msg, k.VoteDown):
-			if m.s.Vote(m.sel[p], -1) {
-				m.dirty, m.status = true, ""
-			}
-		}
+		m.voteKey(msg)
 	case retro.PhaseDiscuss:
-		i := m.problemAt()
-		switch {
-		case key.Matches(msg, k.Edit) && i >= 0:
-			m.startEdit(0)
-		case key.Matches(msg, k.TipPrev):
-			m.tipCur = max(1, m.tipCur-1)
-		case key.Matches(msg, k.TipNext):
-			m.tipCur = min(max(7, len(m.c.lib.Tips)), m.tipCur+1)
-		case key.Matches(msg, k.TipText):
-			m.tipText = !m.tipText
-		case key.Matches(msg, k.TipToggle) && i >= 0:
-			n := m.tipCur
-			if d, ok := digit(msg); ok {
-				n, m.tipCur = d, d
-			}
-			m.s.ToggleTip(i, n)
-			m.dirty = true
-		}
+		m.discussKey(msg)
 	}
 	return nil
 }

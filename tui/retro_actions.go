@@ -32,9 +32,9 @@ func (m *retroModel) actionsView(w int) string {
 	}
 	h := m.bodyHeight()
 	if !side && learn != "" {
-		h = max(1, h-height(learn)-1)
+		h = max(1, h-lineCount(learn)-1)
 	}
-	start := window(sel, len(s.Actions), h)
+	start := firstShown(sel, len(s.Actions), h)
 	for i := start; i < len(s.Actions) && i < start+h; i++ {
 		a := s.Actions[i]
 		tag := ""
@@ -49,7 +49,7 @@ func (m *retroModel) actionsView(w int) string {
 		return list
 	}
 	if side {
-		return lipgloss.JoinHorizontal(lipgloss.Top, fit(list, lw, height(list)), "  ", learn)
+		return lipgloss.JoinHorizontal(lipgloss.Top, fit(list, lw, lineCount(list)), "  ", learn)
 	}
 	return list + "\n\n" + learn
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/glamour/v2"
 
@@ -125,4 +126,20 @@ func (m *retroModel) closeView(w int) string {
 	m.scroll = max(0, min(m.scroll, len(lines)-h))
 	end := min(len(lines), m.scroll+h)
 	return strings.Join(lines[m.scroll:end], "\n")
+}
+
+// closeKey saves, commits or scrolls the preview.
+func (m *retroModel) closeKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Save):
+		return m.save(m.opt.Commit)
+	case key.Matches(msg, k.Commit):
+		return m.save(true)
+	case key.Matches(msg, k.ScrollUp):
+		m.scroll = max(0, m.scroll-m.bodyHeight()/2)
+	case key.Matches(msg, k.ScrollDown):
+		m.scroll += m.bodyHeight() / 2
+	}
+	return nil
 }

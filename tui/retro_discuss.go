@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -42,7 +44,7 @@ func (m *retroModel) discussView(w int) string {
 	show("Reaction:", p.Reaction, "enter to write it")
 	show("Learnt:", strings.Join(p.Learnings, "; "), "enter to write it")
 	tips := m.c.lib.Tips
-	if m.bodyHeight()-height(b.String()) < len(tips)+1 {
+	if m.bodyHeight()-lineCount(b.String()) < len(tips)+1 {
 		// compact: "Tips: 1 [2] 3 ›4‹ …" and the cursor tip's title
 		var nums []string
 		for _, t := range tips {
@@ -98,4 +100,27 @@ func (m *retroModel) learningsPanel(w int) string {
 		b.WriteString(m.c.styles.Subtle.Render(wrap("• "+notes.Sanitize(l), w)) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// discussKey edits the reaction and learnings of the selected problem and
+// links tips to it.
+func (m *retroModel) discussKey(msg tea.KeyPressMsg) {
+	k, i := m.keys, m.problemAt()
+	switch {
+	case key.Matches(msg, k.Edit) && i >= 0:
+		m.startEdit(0)
+	case key.Matches(msg, k.TipPrev):
+		m.tipCur = max(1, m.tipCur-1)
+	case key.Matches(msg, k.TipNext):
+		m.tipCur = min(max(7, len(m.c.lib.Tips)), m.tipCur+1)
+	case key.Matches(msg, k.TipText):
+		m.tipText = !m.tipText
+	case key.Matches(msg, k.TipToggle) && i >= 0:
+		n := m.tipCur
+		if d, ok := digit(msg); ok {
+			n, m.tipCur = d, d
+		}
+		m.s.ToggleTip(i, n)
+		m.dirty = true
+	}
 }

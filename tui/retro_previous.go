@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -24,8 +26,8 @@ func (m *retroModel) previousView(w int) string {
 	head := m.c.styles.Subtle.Render(wrap(fmt.Sprintf("Open actions from %s: x done · c carry over · d drop", filepath.Base(s.PrevSource)), w))
 	lines := []string{}
 	sel := m.sel[retro.PhasePrevious]
-	h := m.bodyHeight() - height(head) - 1
-	start := window(sel, len(s.Previous), h)
+	h := m.bodyHeight() - lineCount(head) - 1
+	start := firstShown(sel, len(s.Previous), h)
 	for i := start; i < len(s.Previous) && i < start+h; i++ {
 		p := s.Previous[i]
 		box, tag := "[ ]", m.c.styles.Subtle.Render("undecided")
@@ -41,4 +43,22 @@ func (m *retroModel) previousView(w int) string {
 		lines = append(lines, m.item(w, i == sel, box+" "+text, tag))
 	}
 	return head + "\n\n" + strings.Join(lines, "\n")
+}
+
+// previousKey decides what becomes of the selected previous action.
+func (m *retroModel) previousKey(msg tea.KeyPressMsg) {
+	k, i := m.keys, m.sel[retro.PhasePrevious]
+	switch {
+	case key.Matches(msg, k.DoneAction):
+		m.s.Decide(i, retro.Done)
+	case key.Matches(msg, k.Carry):
+		m.s.Decide(i, retro.Carry)
+	case key.Matches(msg, k.Drop):
+		m.s.Decide(i, retro.Drop)
+	case key.Matches(msg, k.Reset):
+		m.s.Decide(i, retro.Undecided)
+	default:
+		return
+	}
+	m.dirty = true
 }

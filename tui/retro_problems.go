@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -22,7 +24,7 @@ func (m *retroModel) problemsView(w int) string {
 	}
 	sel := m.sel[retro.PhaseProblems]
 	h := m.bodyHeight()
-	start := window(sel, len(s.Problems), h)
+	start := firstShown(sel, len(s.Problems), h)
 	var lines []string
 	for i := start; i < len(s.Problems) && i < start+h; i++ {
 		p := s.Problems[i]
@@ -62,4 +64,26 @@ func (m *retroModel) exampleView(w int) string {
 	}
 	b.WriteString("\n" + m.c.styles.Subtle.Render("w hides the example"))
 	return b.String()
+}
+
+// listKey adds, edits and deletes problems or actions (the two phases
+// that are lists the team writes).
+func (m *retroModel) listKey(msg tea.KeyPressMsg) {
+	k, p := m.keys, m.s.Phase
+	switch {
+	case key.Matches(msg, k.Add):
+		if p == retro.PhaseProblems {
+			m.sel[p] = m.s.AddProblem()
+		} else {
+			m.sel[p] = m.s.AddAction()
+		}
+		m.dirty = true
+		m.startEdit(0)
+	case key.Matches(msg, k.Edit) && m.count() > 0:
+		m.startEdit(0)
+	case key.Matches(msg, k.Delete) && m.count() > 0:
+		m.mode = modeConfirmDelete
+	case key.Matches(msg, k.Example) && p == retro.PhaseProblems:
+		m.example = !m.example
+	}
 }

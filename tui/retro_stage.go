@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -28,4 +30,11 @@ func (m *retroModel) stageView(w int) string {
 		b.WriteString(m.labelled(w, l, v, i == m.sel[retro.PhaseStage]) + "\n")
 	}
 	return b.String()
+}
+
+// stageKey edits the selected field of the stage.
+func (m *retroModel) stageKey(msg tea.KeyPressMsg) {
+	if key.Matches(msg, m.keys.Edit) {
+		m.startEdit(m.sel[retro.PhaseStage])
+	}
 }

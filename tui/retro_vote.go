@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"github.com/retrokata/retrokata/retro"
 )
 
@@ -19,8 +21,8 @@ func (m *retroModel) voteView(w int) string {
 	}
 	head := m.c.styles.Subtle.Render(wrap(fmt.Sprintf("%d dots each for %s: %d left of %d. + adds a dot, - takes one back.", s.Dots, who, left, s.Budget()), w))
 	sel := m.sel[retro.PhaseVote]
-	h := m.bodyHeight() - height(head) - 1
-	start := window(sel, len(s.Problems), h)
+	h := m.bodyHeight() - lineCount(head) - 1
+	start := firstShown(sel, len(s.Problems), h)
 	var lines []string
 	for i := start; i < len(s.Problems) && i < start+h; i++ {
 		p := s.Problems[i]
@@ -31,4 +33,21 @@ func (m *retroModel) voteView(w int) string {
 		lines = append(lines, m.item(w, i == sel, fmt.Sprintf("%2d %s", p.Votes, titleOr(p.Title)), m.c.styles.Accent.Render(dots)))
 	}
 	return head + "\n\n" + strings.Join(lines, "\n")
+}
+
+// voteKey adds or takes back a dot on the selected problem.
+func (m *retroModel) voteKey(msg tea.KeyPressMsg) {
+	k, i := m.keys, m.sel[retro.PhaseVote]
+	switch {
+	case key.Matches(msg, k.VoteUp):
+		if !m.s.Vote(i, 1) && len(m.s.Problems) > 0 {
+			m.flash("No dots left: take one back with - first.", true)
+		} else {
+			m.dirty, m.status = true, ""
+		}
+	case key.Matches(msg, k.VoteDown):
+		if m.s.Vote(i, -1) {
+			m.dirty, m.status = true, ""
+		}
+	}
 }
