@@ -18,6 +18,20 @@ import (
 func TestKataInRealTerminal(t *testing.T) {
 	home, env := isolatedEnv(t)
 	dir := filepath.Join(home, "notes")
+	// The kata played here is frozen in testdata (the user's content dir
+	// overrides the built-in one), so rewriting the shipped text does not
+	// change this test.
+	frozen, err := os.ReadFile(filepath.Join("testdata", "library", "katas", "06-orphan-alert.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	userKatas := filepath.Join(home, "config", "retrokata", "content", "katas")
+	if err := os.MkdirAll(userKatas, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(userKatas, "06-orphan-alert.md"), frozen, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: env, Dir: home},
 		binPath, "kata", "--timed", "10", "--dir", dir)
 	s.WaitFor("13 due today", wait)
