@@ -6,8 +6,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
+	"github.com/retrokata/retrokata/internal/markdown"
 	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/notes"
 )
@@ -32,7 +32,7 @@ func readCapped(path string) ([]byte, error) {
 
 // renderNote renders a note for the preview pane: glamour on the body,
 // control sequences removed; a broken note shows its error and its text.
-func renderNote(e notes.Entry, width int, isDark bool) tea.Cmd {
+func renderNote(md *markdown.Renderer, e notes.Entry, width int, isDark bool) tea.Cmd {
 	return func() tea.Msg {
 		fi, err := os.Stat(e.Path)
 		if err != nil {
@@ -46,18 +46,9 @@ func renderNote(e notes.Entry, width int, isDark bool) tea.Cmd {
 		if e.Broken() {
 			return renderedMsg{e.Path, fi.ModTime(), width, "This note cannot be read: " + notes.Sanitize(e.Err.Error()) + "\n\n" + text}
 		}
-		if _, body, ok := strings.Cut(text, "\n---\n"); ok && strings.HasPrefix(text, "---") {
-			text = body
-		}
-		style := "light"
-		if isDark {
-			style = "dark"
-		}
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(10, width-2)))
-		if err == nil {
-			if out, err := r.Render(text); err == nil {
-				text = strings.Trim(out, "\n")
-			}
+		text = markdown.Body(text)
+		if out, err := md.Render(text, max(10, width-2), isDark); err == nil {
+			text = strings.Trim(out, "\n")
 		}
 		if int64(len(data)) >= 1<<20 {
 			text += "\n\n(only the first megabyte is shown)"
@@ -89,10 +80,10 @@ func (m *browserModel) wantPreview() tea.Cmd {
 			if fi, err := os.Stat(e.Path); err == nil && fi.ModTime().Equal(p.mtime) {
 				return nil
 			}
-			return renderNote(e, w, isDark)()
+			return renderNote(m.c.md, e, w, isDark)()
 		}
 	}
-	return renderNote(e, w, m.c.styles.isDark)
+	return renderNote(m.c.md, e, w, m.c.styles.isDark)
 }
 
 func (m *browserModel) previewView(w int) string {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retrokata/retrokata/content"
+	"github.com/retrokata/retrokata/internal/markdown"
 	"github.com/retrokata/retrokata/notes"
 )
 
@@ -45,6 +46,8 @@ type common struct {
 	editor    []string
 	// index lists the notes dir through the cache, for every screen.
 	index notes.Index
+	// md renders notes and content, one glamour renderer for all screens.
+	md *markdown.Renderer
 	// ctx ends with the program (RunRetro, RunHome): a git commit under way
 	// is stopped then. nil means context.Background().
 	ctx context.Context
@@ -75,6 +78,7 @@ func newCommon(env Env) *common {
 		homeDir:   env.HomeDir,
 		editor:    env.Editor,
 		index:     notes.Index{CacheDir: env.CacheDir},
+		md:        &markdown.Renderer{},
 	}
 }
 

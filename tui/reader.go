@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -16,7 +15,8 @@ import (
 	"github.com/retrokata/retrokata/notes"
 )
 
-// readerItem is a case or a tip, with the items it links to.
+// readerItem is a case or a tip, with the items it links to; its title
+// and text are sanitised once, when the reader is built.
 type readerItem struct {
 	id    string // a case id, or "tip-N"
 	kind  string // "Case" or "Tip"
@@ -52,11 +52,11 @@ func newReaderModel(c *common) *readerModel {
 	m.restyle()
 	tipAt := map[int]int{}
 	for _, c := range lib.Cases {
-		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: c.Title, md: content.CaseMarkdown(c, lib)})
+		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: notes.Sanitize(c.Title), md: notes.Sanitize(content.CaseMarkdown(c, lib))})
 	}
 	for _, t := range lib.Tips {
 		tipAt[t.Number] = len(m.items)
-		m.items = append(m.items, readerItem{id: "tip-" + strconv.Itoa(t.Number), kind: "Tip", title: fmt.Sprintf("%d. %s", t.Number, t.Title), md: content.TipMarkdown(t, lib)})
+		m.items = append(m.items, readerItem{id: "tip-" + strconv.Itoa(t.Number), kind: "Tip", title: notes.Sanitize(fmt.Sprintf("%d. %s", t.Number, t.Title)), md: notes.Sanitize(content.TipMarkdown(t, lib))})
 	}
 	for i, c := range lib.Cases {
 		for _, n := range c.Tips {
@@ -107,17 +107,9 @@ func (m *readerModel) render() tea.Cmd {
 	if _, ok := m.cache[k]; ok {
 		return nil
 	}
-	md, w := m.items[m.sel].md, m.textWidth()
-	style := "light"
-	if m.c.styles.isDark {
-		style = "dark"
-	}
+	md, w, dark, r := m.items[m.sel].md, m.textWidth(), m.c.styles.isDark, m.c.md
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(max(10, w-2)))
-		if err != nil {
-			return itemRenderedMsg{k, md}
-		}
-		out, err := r.Render(notes.Sanitize(md))
+		out, err := r.Render(md, max(10, w-2), dark)
 		if err != nil {
 			return itemRenderedMsg{k, md}
 		}
@@ -254,9 +246,9 @@ func (m *readerModel) listView(w, h int) string {
 			}
 			lines = append(lines, st.Label.Render(head))
 		}
-		mark, t := "  ", st.Title.Render(ansi.Truncate(notes.Sanitize(it.title), max(1, w-2), "…"))
+		mark, t := "  ", st.Title.Render(ansi.Truncate(it.title, max(1, w-2), "…"))
 		if i == m.sel {
-			mark, t = st.Selected.Render("› "), st.Selected.Render(ansi.Truncate(notes.Sanitize(it.title), max(1, w-2), "…"))
+			mark, t = st.Selected.Render("› "), st.Selected.Render(ansi.Truncate(it.title, max(1, w-2), "…"))
 			selLine = len(lines)
 		}
 		lines = append(lines, mark+t)
@@ -279,9 +271,9 @@ func (m *readerModel) textView(w, h int) string {
 				name = l.title
 			}
 			if i == m.link {
-				parts = append(parts, st.Selected.Render("["+notes.Sanitize(name)+"]"))
+				parts = append(parts, st.Selected.Render("["+name+"]"))
 			} else {
-				parts = append(parts, st.Accent.Render(notes.Sanitize(name)))
+				parts = append(parts, st.Accent.Render(name))
 			}
 		}
 		label := "Tips: "

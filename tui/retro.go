@@ -62,8 +62,12 @@ type (
 	}
 	// committedMsg reports the git commit of the note.
 	committedMsg struct{ err error }
-	// previewMsg carries the rendered preview of the note.
-	previewMsg struct{ text string }
+	// previewMsg carries the rendered preview of the note, for the
+	// version of the request: a render for an older size is dropped.
+	previewMsg struct {
+		version int
+		text    string
+	}
 )
 
 type retroModel struct {
@@ -86,10 +90,12 @@ type retroModel struct {
 	tipText   bool      // the cursor tip's text is shown
 	scroll    int       // preview scroll
 	preview   string
-	saving    bool
-	result    RetroResult
-	discard   bool // the user discarded the draft
-	entries   []notes.Entry
+	// previewVersion counts the renders asked for; only the last is shown.
+	previewVersion int
+	saving         bool
+	result         RetroResult
+	discard        bool // the user discarded the draft
+	entries        []notes.Entry
 	// stopCommit cancels a git commit under way (Ctrl+C).
 	stopCommit context.CancelFunc
 }
@@ -199,7 +205,9 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		m.s.LoadPrevious(m.entries)
 		return nil
 	case previewMsg:
-		m.preview = msg.text
+		if msg.version == m.previewVersion {
+			m.preview = msg.text
+		}
 		return nil
 	case retroSavedMsg:
 		m.saving = false

@@ -9,10 +9,10 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 
 	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/internal/git"
+	"github.com/retrokata/retrokata/internal/markdown"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -98,22 +98,15 @@ func (m *retroModel) context() context.Context {
 // renderPreview renders the note with glamour in a Cmd.
 func (m *retroModel) renderPreview() tea.Cmd {
 	md := string(notes.Render(m.s.ToNote(tipTitle(m.c.lib))))
-	w := max(20, m.c.width-2)
-	style := "light"
-	if m.c.styles.isDark {
-		style = "dark"
-	}
+	w, dark, r := max(20, m.c.width-2), m.c.styles.isDark, m.c.md
+	m.previewVersion++
+	v := m.previewVersion
 	return func() tea.Msg {
-		r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w-2))
+		out, err := r.Render(notes.Sanitize(markdown.Body(md)), w-2, dark) // the front matter is metadata
 		if err != nil {
-			return previewMsg{md}
+			return previewMsg{v, md}
 		}
-		_, body, _ := strings.Cut(md, "\n---\n") // the front matter is metadata
-		out, err := r.Render(notes.Sanitize(body))
-		if err != nil {
-			return previewMsg{md}
-		}
-		return previewMsg{out}
+		return previewMsg{v, out}
 	}
 }
 

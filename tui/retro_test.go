@@ -247,3 +247,20 @@ func TestRetroSurvivesTinyTerminalsAndHugePastes(t *testing.T) {
 		}
 	}
 }
+
+// A preview rendered for an older size arrives after the newer one: it is
+// dropped, not shown.
+func TestRetroStalePreviewDropped(t *testing.T) {
+	m := newTestRetro(t, 80, 24, nil)
+	press(m, "esc")
+	m.gotoPhase(retro.PhaseClose)
+	old := m.renderPreview()
+	m.update(tea.WindowSizeMsg{Width: 60, Height: 20})
+	cmd := m.renderPreview()
+	m.update(cmd())
+	fresh := m.preview
+	m.update(old())
+	if m.preview != fresh {
+		t.Error("a stale render replaced the current preview")
+	}
+}

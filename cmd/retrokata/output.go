@@ -10,9 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/glamour/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
+
+	"github.com/retrokata/retrokata/internal/markdown"
 )
 
 // styled reports whether output to stdout may use colour and glamour.
@@ -37,15 +38,8 @@ func (e *env) markdown(md string) error {
 		_, err := io.WriteString(e.stdout, md)
 		return err
 	}
-	style := "dark"
-	if !e.darkBackground() {
-		style = "light"
-	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(min(e.width(), 120)-2))
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	out, err := r.Render(md)
+	var r markdown.Renderer
+	out, err := r.Render(md, min(e.width(), 120)-2, e.darkBackground())
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}

@@ -9,9 +9,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
-	"github.com/spf13/cobra"
 )
 
 // trendsJSON is the stable shape of `trends --json`: every key is in every
