@@ -12,7 +12,7 @@ import (
 
 // indexVersion changes whenever what is cached, or how notes are parsed,
 // changes: an index of another version is ignored and rebuilt.
-const indexVersion = 8
+const indexVersion = 9
 
 // racyWindow is how recent a file's mtime may be for its entry to be left
 // out of the index: a note edited twice within the filesystem's timestamp
@@ -27,6 +27,8 @@ type indexed struct {
 	Hash       Hash  // of the note's bytes, for EditFile
 	Meta       Meta
 	Open, Done int
+	Dropped    int
+	Carried    int
 	actions    string // encoded actions, decoded only when asked for
 	actOff     uint64 // where actions are in the actions file
 	actLen     uint64
@@ -138,7 +140,7 @@ func (x Index) lookup(cc *cache, path string, info fs.FileInfo) (Entry, bool) {
 	if !ok || info == nil || !info.Mode().IsRegular() || c.Size != info.Size() || c.ModTime != info.ModTime().UnixNano() {
 		return Entry{}, false
 	}
-	e := Entry{Path: path, Meta: c.Meta, Open: c.Open, Done: c.Done, Hash: c.Hash}
+	e := Entry{Path: path, Meta: c.Meta, Open: c.Open, Done: c.Done, Dropped: c.Dropped, Carried: c.Carried, Hash: c.Hash}
 	if cc.actions && c.actions != "" {
 		l, err := decodeActions(c.actions)
 		if err != nil {
@@ -165,8 +167,8 @@ func record(e Entry, info fs.FileInfo, now time.Time) (*indexed, bool) {
 	if info == nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < racyWindow {
 		return nil, false
 	}
-	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done, actions: encodeActions(e.Actions),
-		problems: encodeStrings(e.Problems)}
+	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done,
+		Dropped: e.Dropped, Carried: e.Carried, actions: encodeActions(e.Actions), problems: encodeStrings(e.Problems)}
 	if e.Err != nil {
 		var ne *Error
 		if !errors.As(e.Err, &ne) || ne.Msg == "" {

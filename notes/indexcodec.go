@@ -109,6 +109,8 @@ func encodeIndex(dir string, gen uint64, m map[string]*indexed) (meta, actions [
 		}
 		e.uint(uint64(c.Open))
 		e.uint(uint64(c.Done))
+		e.uint(uint64(c.Dropped))
+		e.uint(uint64(c.Carried))
 		e.uint(uint64(len(a.b) - blob))
 		e.uint(uint64(len(c.actions)))
 		a.b = append(a.b, c.actions...)
@@ -129,11 +131,13 @@ func encodeActions(l []Action) string {
 	e.uint(uint64(len(l)))
 	for _, a := range l {
 		e.str(a.Text)
-		e.bool(a.Done)
+		e.str(string(a.Status))
 		e.str(a.Owner)
 		e.str(a.Due)
-		e.bool(a.CarriedOver)
-		e.str(a.Section)
+		e.str(a.From)
+		e.str(a.To)
+		e.str(a.On)
+		e.uint(uint64(max(a.N, 0)))
 		e.uint(uint64(max(a.Line, 0)))
 	}
 	return string(e.b)
@@ -145,11 +149,13 @@ func decodeActions(s string) ([]Action, error) {
 	for j := range l {
 		a := &l[j]
 		a.Text = d.str()
-		a.Done = d.uint() == 1
+		a.Status = Status(d.str())
 		a.Owner = d.str()
 		a.Due = d.str()
-		a.CarriedOver = d.uint() == 1
-		a.Section = d.str()
+		a.From = d.str()
+		a.To = d.str()
+		a.On = d.str()
+		a.N = int(d.uint())
 		a.Line = int(d.uint())
 	}
 	if d.err != nil || d.off != len(d.s) {
@@ -321,6 +327,8 @@ func decodeIndex(data []byte, dir string) (*cache, error) {
 		}
 		c.Open = int(d.uint())
 		c.Done = int(d.uint())
+		c.Dropped = int(d.uint())
+		c.Carried = int(d.uint())
 		c.actOff, c.actLen = d.uint(), d.uint()
 		c.probOff, c.probLen = d.uint(), d.uint()
 		m[name] = c

@@ -26,10 +26,12 @@ type Entry struct {
 	Path    string
 	Meta    Meta
 	Actions []Action // nil when listed with Index.SkipActions
-	Open    int      // actions not done
-	Done    int      // actions done
-	Err     error    // set for a broken note
-	Hash    Hash     // of the file's bytes as read: EditFile refuses the note if it changed since
+	Open    int      // actions by status, each counted once
+	Done    int
+	Dropped int
+	Carried int
+	Err     error // set for a broken note
+	Hash    Hash  // of the file's bytes as read: EditFile refuses the note if it changed since
 	// Problems are the titles of a retro's problem cards; nil, like
 	// Actions, when listed with Index.SkipActions.
 	Problems []string
@@ -48,20 +50,9 @@ func (e Entry) NotANote() bool {
 // OpenActions returns how many actions are open and done.
 func (e Entry) OpenActions() (open, done int) { return e.Open, e.Done }
 
-// countActions counts the open and done actions of a list, a carried-over
-// action once.
-func countActions(l []Action) (open, done int) {
-	for _, a := range l {
-		if a.CarriedCopy() {
-			continue
-		}
-		if a.Done {
-			done++
-		} else {
-			open++
-		}
-	}
-	return open, done
+// Counts returns how many actions the note has in each status.
+func (e Entry) Counts() Counts {
+	return Counts{Open: e.Open, Done: e.Done, Dropped: e.Dropped, Carried: e.Carried}
 }
 
 // Filter selects notes; zero values match everything.
@@ -241,7 +232,8 @@ func parseEntry(path string, data []byte) Entry {
 		return e
 	}
 	e.Meta, e.Actions = n.Meta, n.Actions
-	e.Open, e.Done = countActions(n.Actions)
+	c := CountActions(n.Actions)
+	e.Open, e.Done, e.Dropped, e.Carried = c.Open, c.Done, c.Dropped, c.Carried
 	if n.Type == TypeRetro {
 		e.Problems = ProblemTitles(n.Body)
 	}

@@ -183,7 +183,8 @@ func setDone(path string, data []byte, a Action, done bool) ([]byte, error) {
 }
 
 // sameItem reports whether the task read from a line is action a: the
-// whole item, owner and due date included, not just its text.
+// whole item, owner, due date and carry-over marks included, not just its
+// text.
 func sameItem(got, a Action) bool {
-	return got.Text == a.Text && got.Owner == a.Owner && got.Due == a.Due && got.CarriedOver == a.CarriedOver
+	return got.Text == a.Text && got.Owner == a.Owner && got.Due == a.Due && got.From == a.From && got.To == a.To
 }

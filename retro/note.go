@@ -9,8 +9,28 @@ import (
 	"github.com/retrokata/retrokata/notes"
 )
 
-// Dropped marks a previous action the team decided not to do.
-const Dropped = "dropped"
+// Label is how a decision is recorded under "## Previous actions".
+func (d Decision) Label() string {
+	switch d {
+	case Done:
+		return "Done"
+	case Carry:
+		return "Carried over"
+	case Drop:
+		return "Dropped"
+	}
+	return "Still open"
+}
+
+// decisionOf reads a label back.
+func decisionOf(label string) (Decision, bool) {
+	for _, d := range []Decision{Done, Carry, Drop, Undecided} {
+		if strings.EqualFold(label, d.Label()) {
+			return d, true
+		}
+	}
+	return Undecided, false
+}
 
 // TipTitle names tip n ("Deploy small and often"); it may return "".
 type TipTitle func(n int) string
@@ -25,13 +45,11 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 	if len(s.Previous) > 0 {
 		b.WriteString("\n## " + notes.SectionPrevious + "\n")
 		for _, p := range s.Previous {
-			a := notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due,
-				Done: p.Decision == Done || p.Decision == Drop, CarriedOver: p.Decision == Carry}
-			b.WriteString(notes.ActionLine(a))
-			if p.Decision == Drop {
-				b.WriteString(" — " + Dropped)
+			src := ""
+			if p.Note != "" {
+				src = notes.LinkTarget(p.Note)
 			}
-			b.WriteString("\n")
+			b.WriteString(notes.PreviousLine(p.Decision.Label(), notes.Action{Text: p.Text, Owner: p.Owner}, src) + "\n")
 		}
 	}
 	if len(s.Problems) > 0 {
@@ -81,7 +99,7 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 		if strings.TrimSpace(a.Text) == "" {
 			continue
 		}
-		b.WriteString(notes.ActionLine(notes.Action{Text: a.Text, Owner: a.Owner, Due: a.Due, CarriedOver: a.CarriedOver}) + "\n")
+		b.WriteString(notes.ActionLine(notes.Action{Text: a.Text, Owner: a.Owner, Due: a.Due, Status: notes.StatusOpen, From: a.From}) + "\n")
 		n++
 	}
 	if n == 0 {
@@ -126,33 +144,7 @@ func FromNote(n notes.Note) *Session {
 	s := New(n.Date, n.Team, n.Title, n.Facilitator, 0)
 	s.Participants = n.Participants
 	for _, a := range n.Actions {
-		switch a.Section {
-		case notes.SectionPrevious:
-			p := Previous{Text: a.Text, Owner: a.Owner, Due: a.Due}
-			switch {
-			case a.CarriedOver:
-				p.Decision = Carry
-			case a.Done && strings.HasSuffix(a.Text, " — "+Dropped):
-				p.Text, p.Decision = strings.TrimSuffix(a.Text, " — "+Dropped), Drop
-			case a.Done:
-				p.Decision = Done
-			}
-			s.Previous = append(s.Previous, p)
-		case notes.SectionActions:
-			s.Actions = append(s.Actions, Action{Text: a.Text, Owner: a.Owner, Due: a.Due, CarriedOver: a.CarriedOver})
-		}
-	}
-	// link carried-over actions back to their previous item
-	for i := range s.Actions {
-		if !s.Actions[i].CarriedOver {
-			continue
-		}
-		for j, p := range s.Previous {
-			if p.Decision == Carry && p.Text == s.Actions[i].Text {
-				s.Actions[i].FromPrev = j + 1
-				break
-			}
-		}
+		s.Actions = append(s.Actions, Action{Text: a.Text, Owner: a.Owner, Due: a.Due, CarriedOver: a.From != "", From: a.From})
 	}
 	section := ""
 	var cur *Problem
@@ -185,6 +177,13 @@ func FromNote(n notes.Note) *Session {
 	for _, line := range strings.Split(strings.ReplaceAll(n.Body, "\r\n", "\n"), "\n") {
 		if h, ok := strings.CutPrefix(line, "## "); ok {
 			section, cur, field = strings.TrimSpace(h), nil, ""
+			continue
+		}
+		if section == notes.SectionPrevious {
+			if label, a, src, ok := notes.ParsePreviousLine(line); ok {
+				d, _ := decisionOf(label)
+				s.Previous = append(s.Previous, Previous{Text: a.Text, Owner: a.Owner, Note: src, Decision: d})
+			}
 			continue
 		}
 		if section != "Problems" {
@@ -229,6 +228,19 @@ func FromNote(n notes.Note) *Session {
 	for i := range s.Problems {
 		p := &s.Problems[i]
 		p.What, p.Reaction = strings.TrimSpace(p.What), strings.TrimSpace(p.Reaction)
+	}
+	// link carried-over actions back to their previous item
+	for i := range s.Actions {
+		a := &s.Actions[i]
+		if !a.CarriedOver {
+			continue
+		}
+		for _, p := range s.Previous {
+			if p.Decision == Carry && p.Text == a.Text && notes.LinkTarget(p.Note) == a.From {
+				a.FromID = prevKey(p)
+				break
+			}
+		}
 	}
 	s.Phase = PhaseClose
 	return s

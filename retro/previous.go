@@ -1,49 +1,96 @@
 package retro
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/retrokata/retrokata/notes"
 )
 
-// LastRetro finds the team's most recent retro note among entries (newest
-// first, as notes.List returns them). An empty team matches retros with no
-// team. ok is false when there is none.
-func LastRetro(entries []notes.Entry, team string) (notes.Entry, bool) {
-	for _, e := range entries {
-		if !e.Broken() && e.Meta.Type == notes.TypeRetro && strings.EqualFold(strings.TrimSpace(e.Meta.Team), strings.TrimSpace(team)) {
-			return e, true
-		}
-	}
-	return notes.Entry{}, false
+// SameTeam reports whether a note's team is team (case and blanks aside;
+// an empty team matches notes with no team).
+func SameTeam(noteTeam, team string) bool {
+	return strings.EqualFold(strings.TrimSpace(noteTeam), strings.TrimSpace(team))
 }
 
-// LoadPrevious sets the previous actions: the open items of the team's
-// last retro (from its Actions and Previous actions sections). Decisions
-// already made for the same items are kept, so resuming or changing the
-// team back and forth loses nothing.
+// OpenActions lists every action still open in the team's notes (entries
+// as notes.List returns them, with their actions), oldest note first and
+// in note order within a note.
+func OpenActions(entries []notes.Entry, team string) []Previous {
+	var keep []notes.Entry
+	for _, e := range entries {
+		if !e.Broken() && len(e.Actions) > 0 && SameTeam(e.Meta.Team, team) {
+			keep = append(keep, e)
+		}
+	}
+	sort.SliceStable(keep, func(i, j int) bool {
+		if !keep[i].Meta.Date.Equal(keep[j].Meta.Date) {
+			return keep[i].Meta.Date.Before(keep[j].Meta.Date)
+		}
+		return keep[i].Path < keep[j].Path
+	})
+	var out []Previous
+	for _, e := range keep {
+		for _, a := range e.Actions {
+			if a.IsOpen() {
+				out = append(out, Previous{ID: notes.ID(e.Path, a.N), Note: e.Path, Line: a.Line,
+					Text: a.Text, Owner: a.Owner, Due: a.Due, From: a.From})
+			}
+		}
+	}
+	return out
+}
+
+// LoadPrevious sets the previous actions: every action still open in the
+// team's notes. Decisions already made for the same actions are kept, so
+// resuming or changing the team back and forth loses nothing.
 func (s *Session) LoadPrevious(entries []notes.Entry) {
-	last, ok := LastRetro(entries, s.Team)
-	src := ""
-	if ok {
-		src = last.Path
-	}
-	if src == s.PrevSource && s.Previous != nil {
-		return
-	}
 	old := map[string]Decision{}
 	for _, p := range s.Previous {
-		old[p.Text] = p.Decision
-	}
-	s.PrevSource = src
-	s.Previous = []Previous{}
-	for _, a := range last.Actions {
-		if a.Done || a.CarriedCopy() {
-			continue
+		old[p.ID+"\x00"+p.Text] = p.Decision
+		if p.ID == "" { // a draft of an older version knew only the text
+			old[p.Text] = p.Decision
 		}
-		s.Previous = append(s.Previous, Previous{Text: a.Text, Owner: a.Owner, Due: a.Due, Decision: old[a.Text]})
 	}
+	s.upgradeCarried()
+	fresh := OpenActions(entries, s.Team)
+	for i := range fresh {
+		p := &fresh[i]
+		if d, ok := old[p.ID+"\x00"+p.Text]; ok {
+			p.Decision = d
+		} else if d, ok := old[p.Text]; ok {
+			p.Decision = d
+		}
+	}
+	if fresh == nil {
+		fresh = []Previous{}
+	}
+	s.Previous = fresh
 	s.SyncCarried()
+}
+
+// upgradeCarried links the carried actions of a draft written by an older
+// version (an index into Previous) by id.
+func (s *Session) upgradeCarried() {
+	for i := range s.Actions {
+		a := &s.Actions[i]
+		if a.FromPrev > 0 && a.FromID == "" && a.FromPrev <= len(s.Previous) {
+			p := s.Previous[a.FromPrev-1]
+			a.FromID = p.ID
+			if a.FromID == "" {
+				a.FromID = "text:" + p.Text
+			}
+		}
+		a.FromPrev = 0
+	}
+}
+
+// prevKey is what a carried action's FromID names.
+func prevKey(p Previous) string {
+	if p.ID == "" {
+		return "text:" + p.Text
+	}
+	return p.ID
 }
 
 // Decide records a decision for previous action i and keeps the carried
@@ -60,22 +107,31 @@ func (s *Session) Decide(i int, d Decision) {
 // action per previous item decided "carry", placed first, keeping any
 // edit made to it; none for the others.
 func (s *Session) SyncCarried() {
+	s.upgradeCarried()
 	var carried, own []Action
-	have := map[int]Action{}
+	have := map[string]Action{}
 	for _, a := range s.Actions {
-		if a.FromPrev > 0 {
-			have[a.FromPrev] = a
+		if a.FromID != "" {
+			have[a.FromID] = a
 		} else {
 			own = append(own, a)
 		}
 	}
-	for i, p := range s.Previous {
+	for _, p := range s.Previous {
 		if p.Decision != Carry {
 			continue
 		}
-		a, ok := have[i+1]
+		key := prevKey(p)
+		a, ok := have[key]
 		if !ok {
-			a = Action{Text: p.Text, Owner: p.Owner, Due: p.Due, CarriedOver: true, FromPrev: i + 1}
+			a, ok = have["text:"+p.Text] // carried in a draft of an older version
+		}
+		if !ok {
+			a = Action{Text: p.Text, Owner: p.Owner, Due: p.Due, CarriedOver: true}
+		}
+		a.FromID = key
+		if p.Note != "" {
+			a.From = notes.LinkTarget(p.Note)
 		}
 		carried = append(carried, a)
 	}

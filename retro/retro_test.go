@@ -79,58 +79,88 @@ func TestVoting(t *testing.T) {
 
 func entries() []notes.Entry {
 	mk := func(path, team string, d time.Time, typ notes.Type, acts ...notes.Action) notes.Entry {
+		for i := range acts {
+			acts[i].N, acts[i].Line = i+1, 10+i
+			if acts[i].Status == "" {
+				acts[i].Status = notes.StatusOpen
+			}
+		}
 		return notes.Entry{Path: path, Meta: notes.Meta{Type: typ, Team: team, Date: d}, Actions: acts}
 	}
 	return []notes.Entry{ // newest first, as notes.List gives them
-		mk("new-kata.md", "checkout", day, notes.TypeKata, notes.Action{Text: "kata item"}),
+		mk("new-kata.md", "", day, notes.TypeKata, notes.Action{Text: "kata item"}),
 		mk("other.md", "search", day.AddDate(0, 0, -1), notes.TypeRetro, notes.Action{Text: "search item"}),
 		{Path: "broken.md", Err: &notes.Error{Msg: "bad"}},
 		mk("last.md", "Checkout", day.AddDate(0, 0, -7), notes.TypeRetro,
-			notes.Action{Text: "Write the runbook", Owner: "chen", Section: notes.SectionPrevious, CarriedOver: true},
-			notes.Action{Text: "Write the runbook", Owner: "chen", Section: notes.SectionActions},
-			notes.Action{Text: "Already done", Done: true, Section: notes.SectionActions},
-			notes.Action{Text: "Add a canary", Owner: "alice", Due: "2026-12-01", Section: notes.SectionActions}),
-		mk("older.md", "checkout", day.AddDate(0, 0, -14), notes.TypeRetro, notes.Action{Text: "old item"}),
+			notes.Action{Text: "Write the runbook", Owner: "chen", From: "older.md"},
+			notes.Action{Text: "Already done", Status: notes.StatusDone},
+			notes.Action{Text: "Add a canary", Owner: "alice", Due: "2026-12-01"}),
+		mk("older.md", " checkout ", day.AddDate(0, 0, -14), notes.TypeRetro,
+			notes.Action{Text: "Write the runbook", Owner: "chen", Status: notes.StatusCarried, To: "last.md"},
+			notes.Action{Text: "Old item", Due: "2026-11-01"},
+			notes.Action{Text: "Dropped item", Status: notes.StatusDropped}),
 	}
 }
 
 func TestPreviousActionsAndCarryOver(t *testing.T) {
 	s := New(day, "checkout", "", "", 0)
 	s.LoadPrevious(entries())
-	if s.PrevSource != "last.md" || len(s.Previous) != 2 || s.Previous[0].Text != "Write the runbook" {
-		t.Fatalf("previous from %q: %+v", s.PrevSource, s.Previous)
+	var got []string
+	for _, p := range s.Previous {
+		got = append(got, p.ID+" "+p.Text)
+	}
+	// every open action of the team, oldest note first, each once
+	want := []string{"older#2 Old item", "last#1 Write the runbook", "last#3 Add a canary"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("previous:\n got %q\nwant %q", got, want)
+	}
+	if !s.Previous[0].Overdue(day) || s.Previous[2].Overdue(day) || s.Previous[1].Note != "last.md" || s.Previous[1].Line != 10 {
+		t.Errorf("overdue/source: %+v", s.Previous)
 	}
 	s.AddAction()
 	s.Actions[0].Text = "Own action"
-	s.Decide(0, Carry)
-	s.Decide(1, Done)
-	if len(s.Actions) != 2 || !s.Actions[0].CarriedOver || s.Actions[0].Text != "Write the runbook" || s.Actions[0].Owner != "chen" {
+	s.Decide(1, Carry)
+	s.Decide(2, Done)
+	if len(s.Actions) != 2 || !s.Actions[0].CarriedOver || s.Actions[0].Text != "Write the runbook" || s.Actions[0].Owner != "chen" ||
+		s.Actions[0].From != "last.md" || s.Actions[0].FromID != "last#1" {
 		t.Fatalf("carried over first, own action kept: %+v", s.Actions)
 	}
 	s.Actions[0].Due = "2026-12-24" // an edit to a carried action survives re-syncs
-	s.Decide(1, Carry)
+	s.Decide(2, Carry)
 	if len(s.Actions) != 3 || s.Actions[0].Due != "2026-12-24" || s.Actions[1].Text != "Add a canary" {
 		t.Fatalf("after second carry: %+v", s.Actions)
 	}
-	s.Decide(1, Drop)
+	s.Decide(2, Drop)
 	if len(s.Actions) != 2 {
 		t.Fatalf("dropping removes its action: %+v", s.Actions)
 	}
 	s.DeleteAction(0)
-	if s.Previous[0].Decision != Drop || len(s.Actions) != 1 || s.Actions[0].Text != "Own action" {
+	if s.Previous[1].Decision != Drop || len(s.Actions) != 1 || s.Actions[0].Text != "Own action" {
 		t.Fatalf("deleting a carried action drops it: %+v %+v", s.Previous, s.Actions)
 	}
-	// changing team and back keeps decisions
+	// reloading (a resumed draft, a note added meanwhile) keeps decisions
+	s.Decide(0, Done)
+	s.LoadPrevious(entries())
+	if s.Previous[0].Decision != Done || s.Previous[1].Decision != Drop {
+		t.Errorf("decisions lost on reload: %+v", s.Previous)
+	}
 	s.Team = "nobody"
 	s.LoadPrevious(entries())
 	if len(s.Previous) != 0 {
 		t.Fatalf("no retro for this team: %+v", s.Previous)
 	}
-	s.Team = "checkout"
-	s.Decide(0, Done)
+}
+
+func TestOldDraftCarriedByIndex(t *testing.T) {
+	s := New(day, "checkout", "", "", 0)
+	s.Previous = []Previous{{Text: "Old item", Decision: Done}, {Text: "Add a canary", Owner: "alice", Decision: Carry}}
+	s.Actions = []Action{{Text: "Add a canary", Owner: "alice", Due: "2027-01-01", CarriedOver: true, FromPrev: 2}, {Text: "Own"}}
 	s.LoadPrevious(entries())
-	if s.Previous[0].Decision != "" {
-		t.Logf("decisions of another team's list are not kept: %+v", s.Previous)
+	if s.Previous[0].Decision != Done || s.Previous[2].Decision != Carry {
+		t.Fatalf("decisions of an old draft: %+v", s.Previous)
+	}
+	if len(s.Actions) != 2 || s.Actions[0].FromID != "last#3" || s.Actions[0].Due != "2027-01-01" || s.Actions[0].From != "last.md" {
+		t.Fatalf("carried action of an old draft: %+v", s.Actions)
 	}
 }
 
@@ -138,10 +168,10 @@ func sample() *Session {
 	s := New(day, "checkout", "Sprint 42 retrospective", "Alice", 3)
 	s.SetParticipants("Alice, Bob, Chen")
 	s.Previous = []Previous{
-		{Text: "Add a smoke test after each deploy", Owner: "bob", Decision: Done},
-		{Text: "Write the rollback runbook", Owner: "chen", Decision: Carry},
-		{Text: "Buy a bigger server", Decision: Drop},
-		{Text: "Undecided thing"},
+		{ID: "2026-11-16-sprint-41#1", Note: "notes/2026-11-16-sprint-41.md", Text: "Add a smoke test after each deploy", Owner: "bob", Decision: Done},
+		{ID: "2026-11-16-sprint-41#2", Note: "notes/2026-11-16-sprint-41.md", Text: "Write the rollback runbook", Owner: "chen", Due: "2026-11-20", Decision: Carry},
+		{ID: "2026-11-09-sprint-40#3", Note: "notes/2026-11-09-sprint-40.md", Text: "Buy a bigger server", Decision: Drop},
+		{ID: "2026-11-16-sprint-41#3", Note: "notes/2026-11-16-sprint-41.md", Text: "Undecided thing"},
 	}
 	s.SyncCarried()
 	s.AddProblem()
@@ -165,10 +195,10 @@ func TestToNoteFormat(t *testing.T) {
 	want := `# Sprint 42 retrospective
 
 ## Previous actions
-- [x] Add a smoke test after each deploy (@bob)
-- [ ] Write the rollback runbook (@chen) — carried over
-- [x] Buy a bigger server — dropped
-- [ ] Undecided thing
+- Done: Add a smoke test after each deploy (@bob) — [2026-11-16-sprint-41](2026-11-16-sprint-41.md)
+- Carried over: Write the rollback runbook (@chen) — [2026-11-16-sprint-41](2026-11-16-sprint-41.md)
+- Dropped: Buy a bigger server — [2026-11-09-sprint-40](2026-11-09-sprint-40.md)
+- Still open: Undecided thing — [2026-11-16-sprint-41](2026-11-16-sprint-41.md)
 
 ## Problems
 
@@ -197,7 +227,7 @@ func TestToNoteFormat(t *testing.T) {
 **What we learnt.** Wide text is fine
 
 ## Actions
-- [ ] Write the rollback runbook (@chen) — carried over
+- [ ] Write the rollback runbook (@chen, due 2026-11-20) — carried over from [2026-11-16-sprint-41](2026-11-16-sprint-41.md)
 - [ ] Add a canary stage to the pipeline (@alice, due 2026-12-01)
 `
 	if n.Body != want {
@@ -213,9 +243,7 @@ func TestToNoteFormat(t *testing.T) {
 	}
 	var acts []string
 	for _, a := range parsed.Actions {
-		if a.Section == notes.SectionActions {
-			acts = append(acts, a.Text)
-		}
+		acts = append(acts, a.Text)
 	}
 	if !reflect.DeepEqual(acts, []string{"Write the rollback runbook", "Add a canary stage to the pipeline"}) {
 		t.Errorf("actions %q", acts)
@@ -237,7 +265,8 @@ func TestNoteRoundTrip(t *testing.T) {
 		!reflect.DeepEqual(back.Problems[0].Tips, []int{2, 5}) || len(back.Problems[0].Learnings) != 2 {
 		t.Errorf("problem: %+v", back.Problems[0])
 	}
-	if back.Actions[0].FromPrev != 2 || back.Previous[2].Decision != Drop || back.Previous[2].Text != "Buy a bigger server" {
+	if back.Actions[0].From != "2026-11-16-sprint-41.md" || back.Actions[0].FromID == "" || back.Previous[2].Decision != Drop ||
+		back.Previous[2].Text != "Buy a bigger server" || back.Previous[3].Decision != Undecided {
 		t.Errorf("previous/actions: %+v %+v", back.Previous, back.Actions)
 	}
 }

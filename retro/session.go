@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/retrokata/retrokata/notes"
 )
 
 // Phase is a step of a retro, in the order the facilitator runs them.
@@ -54,7 +56,9 @@ type Action struct {
 	Owner       string `json:"owner"`
 	Due         string `json:"due"` // YYYY-MM-DD or ""
 	CarriedOver bool   `json:"carried_over"`
-	FromPrev    int    `json:"from_prev"` // 1-based index into Previous for a carried-over action, else 0
+	FromID      string `json:"from_id,omitempty"`   // a carried-over action: the id of the previous action it continues
+	From        string `json:"from,omitempty"`      // a carried-over action: the note it comes from (link target)
+	FromPrev    int    `json:"from_prev,omitempty"` // drafts of older versions: 1-based index into Previous
 }
 
 // Decision is what the team decides about one previous action.
@@ -69,12 +73,22 @@ const (
 	Drop      Decision = "drop"
 )
 
-// Previous is an open action of the team's last retro.
+// Previous is an action still open in one of the team's notes, and what
+// the team decides about it.
 type Previous struct {
+	ID       string   `json:"id"`   // <note>#<n>
+	Note     string   `json:"note"` // path of the note it is open in
+	Line     int      `json:"line"` // its line there
 	Text     string   `json:"text"`
 	Owner    string   `json:"owner"`
 	Due      string   `json:"due"`
+	From     string   `json:"from,omitempty"` // the note it was carried over from, when it was
 	Decision Decision `json:"decision"`
+}
+
+// Overdue reports whether the action was due before the day of now.
+func (p Previous) Overdue(now time.Time) bool {
+	return notes.Action{Status: notes.StatusOpen, Due: p.Due}.Overdue(now)
 }
 
 // Session is a retro in progress. Every rule lives in its methods; the TUI
@@ -89,8 +103,7 @@ type Session struct {
 	Dots         int             `json:"dots"`
 	Template     string          `json:"template"` // case id shown as an example
 	Phase        Phase           `json:"phase"`
-	Spent        []time.Duration `json:"spent"`       // time spent in each phase
-	PrevSource   string          `json:"prev_source"` // note the previous actions come from
+	Spent        []time.Duration `json:"spent"` // time spent in each phase
 	Previous     []Previous      `json:"previous"`
 	Problems     []Problem       `json:"problems"`
 	Actions      []Action        `json:"actions"`
@@ -199,8 +212,12 @@ func (s *Session) DeleteAction(i int) {
 	if i < 0 || i >= len(s.Actions) {
 		return
 	}
-	if p := s.Actions[i].FromPrev; p > 0 && p <= len(s.Previous) {
-		s.Previous[p-1].Decision = Drop
+	if id := s.Actions[i].FromID; id != "" {
+		for k := range s.Previous {
+			if s.Previous[k].ID == id {
+				s.Previous[k].Decision = Drop
+			}
+		}
 	}
 	s.Actions = append(s.Actions[:i], s.Actions[i+1:]...)
 }

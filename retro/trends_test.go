@@ -59,11 +59,10 @@ func TestRecurringWindow(t *testing.T) {
 func TestTrendsStatusesAndAges(t *testing.T) {
 	e := trendEntry(0, "pay", nil)
 	e.Actions = []notes.Action{
-		{Text: "Older", Section: notes.SectionPrevious, Done: true},
-		{Text: "A", Section: notes.SectionActions, Done: true},
-		{Text: "~~B~~ (@c) — dropped 2026-01-05", Section: notes.SectionActions, Done: true},
-		{Text: "~~C~~ — carried over to [n](n.md)", Section: notes.SectionActions, Done: true},
-		{Text: "D", Owner: "dana", Section: notes.SectionActions},
+		{Text: "A", Status: notes.StatusDone, N: 1},
+		{Text: "B", Owner: "c", Status: notes.StatusDropped, On: "2026-01-05", N: 2},
+		{Text: "C", Status: notes.StatusCarried, To: "n.md", N: 3},
+		{Text: "D", Owner: "dana", Status: notes.StatusOpen, N: 4},
 	}
 	broken := notes.Entry{Path: "/n/x.md", Err: fmt.Errorf("bad")}
 	tr := ComputeTrends([]notes.Entry{e, broken}, TrendOptions{Now: time.Date(2026, 1, 11, 15, 0, 0, 0, time.UTC)})
@@ -83,7 +82,7 @@ func BenchmarkComputeTrends(b *testing.B) {
 	var es []notes.Entry
 	for i := 0; i < 7000; i++ {
 		e := trendEntry(i%28, []string{"a", "b", "c"}[i%3], []string{"deploy", "config"}, "One problem", "Another one", "A third")
-		e.Actions = []notes.Action{{Text: "x", Section: notes.SectionActions}, {Text: "y", Done: true, Section: notes.SectionActions}}
+		e.Actions = []notes.Action{{Text: "x", Status: notes.StatusOpen, N: 1}, {Text: "y", Status: notes.StatusDone, N: 2}}
 		es = append(es, e)
 	}
 	b.ResetTimer()

@@ -165,7 +165,10 @@ func (m *browserModel) update(msg tea.Msg) tea.Cmd {
 			m.entries[i].Hash = msg.hash
 			for j := range m.entries[i].Actions {
 				if a := &m.entries[i].Actions[j]; a.Line == msg.line {
-					a.Done = msg.done
+					a.Status = notes.StatusOpen
+					if msg.done {
+						a.Status = notes.StatusDone
+					}
 				}
 			}
 		}

@@ -41,7 +41,7 @@ func (m *browserModel) buildRows() {
 			continue
 		}
 		for j, a := range e.Actions {
-			if a.CarriedCopy() || (a.Done && !keep[[2]int{i, j}]) {
+			if !a.IsOpen() && !(a.Status == notes.StatusDone && keep[[2]int{i, j}]) {
 				continue
 			}
 			g := notes.Sanitize(e.Meta.Date.Format("2006-01-02") + " " + e.Meta.Title)
@@ -103,7 +103,7 @@ func (m *browserModel) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		r := m.rows[m.actSel]
 		e := m.entries[r.entry]
 		a := e.Actions[r.action]
-		done := !a.Done
+		done := a.IsOpen()
 		return func() tea.Msg {
 			hash, err := notes.SetDone(e.Path, e.Hash, a, done)
 			return toggledMsg{e.Path, a.Line, done, hash, err}
@@ -131,7 +131,7 @@ func (m *browserModel) actionsView(w int) string {
 	}
 	h := m.bodyHeight()
 	start := firstShown(m.actSel, len(m.rows), h)
-	today := m.c.now().Format("2006-01-02")
+	now := m.c.now()
 	var b strings.Builder
 	for i := start; i < min(len(m.rows), start+h); i++ {
 		r := m.rows[i]
@@ -142,7 +142,7 @@ func (m *browserModel) actionsView(w int) string {
 		e := m.entries[r.entry]
 		a := e.Actions[r.action]
 		box := "[ ]"
-		if a.Done {
+		if a.Status == notes.StatusDone {
 			box = st.OK.Render("[x]")
 		}
 		mark := "  "
@@ -156,7 +156,7 @@ func (m *browserModel) actionsView(w int) string {
 		}
 		if a.Due != "" {
 			d := "due " + a.Due
-			if !a.Done && a.Due < today {
+			if a.Overdue(now) {
 				d = st.Error.Render(d + " overdue")
 			}
 			extra = append(extra, d)

@@ -69,7 +69,6 @@ func (h *homeModel) loadFacts() tea.Cmd {
 		f := homeFacts{loaded: true}
 		list, err := c.index.List(c.notesDir, notes.Filter{})
 		f.err = err
-		today := now.Format("2006-01-02")
 		for i := range list {
 			e := &list[i]
 			f.notes++
@@ -80,12 +79,9 @@ func (h *homeModel) loadFacts() tea.Cmd {
 			if e.Meta.Type == notes.TypeRetro && (f.lastRetro == nil || e.Meta.Date.After(f.lastRetro.Meta.Date)) {
 				f.lastRetro = e
 			}
+			f.open += e.Open
 			for _, a := range e.Actions {
-				if a.Done || a.CarriedCopy() {
-					continue
-				}
-				f.open++
-				if a.Due != "" && a.Due < today {
+				if a.Overdue(now) {
 					f.overdue++
 				}
 			}

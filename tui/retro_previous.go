@@ -14,17 +14,25 @@ import (
 
 func (m *retroModel) previousView(w int) string {
 	s := m.s
-	if s.PrevSource == "" {
-		team := s.Team
-		if team == "" {
-			team = "a retro with no team"
-		}
-		return wrap(fmt.Sprintf("No earlier retro found for %s in the notes dir: nothing to look back on.\nPress tab to list problems.", notes.Sanitize(team)), w)
+	team := s.Team
+	if team == "" {
+		team = "a retro with no team"
 	}
 	if len(s.Previous) == 0 {
-		return wrap("Every action of the last retro ("+filepath.Base(s.PrevSource)+") is done. Well done!", w)
+		return wrap(fmt.Sprintf("No open action for %s in the notes dir: nothing to follow up.\nPress tab to list problems.", notes.Sanitize(team)), w)
 	}
-	head := m.c.styles.Subtle.Render(wrap(fmt.Sprintf("Open actions from %s: x done · c carry over · d drop", filepath.Base(s.PrevSource)), w))
+	now := m.c.now()
+	overdue := 0
+	for _, p := range s.Previous {
+		if p.Overdue(now) {
+			overdue++
+		}
+	}
+	intro := fmt.Sprintf("%s for %s, oldest first", plural(len(s.Previous), "open action"), team)
+	if overdue > 0 {
+		intro += fmt.Sprintf(" (%d overdue)", overdue)
+	}
+	head := m.c.styles.Subtle.Render(wrap(notes.Sanitize(intro)+": x done · c carry over · d drop", w))
 	lines := []string{}
 	sel := m.sel[retro.PhasePrevious]
 	h := m.bodyHeight() - lineCount(head) - 1
@@ -39,8 +47,13 @@ func (m *retroModel) previousView(w int) string {
 			box, tag = "[→]", m.c.styles.Accent.Render("carried over")
 		case retro.Drop:
 			box, tag = "[-]", m.c.styles.Subtle.Render("dropped")
+		default:
+			if p.Overdue(now) {
+				tag = m.c.styles.Error.Render("overdue")
+			}
 		}
-		text := notes.Sanitize(notes.ActionLine(notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due})[6:])
+		text := notes.Sanitize(strings.TrimPrefix(notes.ActionLine(notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due, Status: notes.StatusOpen}), "- [ ] "))
+		text += " · " + notes.Sanitize(strings.TrimSuffix(filepath.Base(p.Note), ".md"))
 		lines = append(lines, m.item(w, i == sel, box+" "+text, tag))
 	}
 	return head + "\n\n" + strings.Join(lines, "\n")

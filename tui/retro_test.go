@@ -63,8 +63,8 @@ func script(t *testing.T, w, h int, at func(name string, m *retroModel)) *retroM
 	m := newTestRetro(t, w, h, nil)
 	m.update(entriesMsg{entries: []notes.Entry{{Path: "/n/2026-11-16-checkout.md",
 		Meta: notes.Meta{Type: notes.TypeRetro, Team: "checkout", Date: testNow.AddDate(0, 0, -7)},
-		Actions: []notes.Action{{Text: "Write the rollback runbook", Owner: "chen", Section: notes.SectionActions},
-			{Text: "Add a smoke test", Owner: "bob", Section: notes.SectionActions}}}}})
+		Actions: []notes.Action{{Text: "Write the rollback runbook", Owner: "chen", Status: notes.StatusOpen, N: 1, Line: 8},
+			{Text: "Add a smoke test", Owner: "bob", Status: notes.StatusOpen, N: 2, Line: 9}}}}})
 	m, _ = press(m, "type:Sprint 42", "tab", "tab", "type:Alice", "tab", "type:Alice, Bob, 陳", "tab", "type:5")
 	at("1-stage-editing", m)
 	m, _ = press(m, "esc", "tab")
@@ -136,9 +136,9 @@ func TestRetroSavesTheNote(t *testing.T) {
 		"**Tips.** 2. Share one goal, change and stability; 4. Blame the system, not the person",
 		"### 2. Checkout broken after the Friday deploy 🚀 — 1 vote",
 		"**What happened.** Orders failed for an hour.\nWe rolled back by hand.",
-		"- [ ] Write the rollback runbook (@chen) — carried over",
-		"- [x] Add a smoke test (@bob)",
-		"## Actions\n- [ ] Write the rollback runbook (@chen) — carried over\n- [ ] Add a canary stage (@alice, due 2026-12-01)",
+		"- Carried over: Write the rollback runbook (@chen) — [2026-11-16-checkout](2026-11-16-checkout.md)",
+		"- Done: Add a smoke test (@bob) — [2026-11-16-checkout](2026-11-16-checkout.md)",
+		"## Actions\n- [ ] Write the rollback runbook (@chen) — carried over from [2026-11-16-checkout](2026-11-16-checkout.md)\n- [ ] Add a canary stage (@alice, due 2026-12-01)",
 	} {
 		if !strings.Contains(n.Body, want) {
 			t.Errorf("note lacks %q:\n%s", want, n.Body)

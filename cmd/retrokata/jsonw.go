@@ -154,6 +154,8 @@ func (j noteJSON) appendJSON(b []byte) []byte {
 
 func (j actionJSON) appendJSON(b []byte) []byte {
 	o := startObject(b)
+	o.str("id", j.ID)
+	o.str("status", j.Status)
 	o.str("text", j.Text)
 	o.bool("done", j.Done)
 	o.str("owner", j.Owner)

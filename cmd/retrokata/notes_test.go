@@ -121,7 +121,7 @@ func TestActionsJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 0 {
 		t.Fatalf("exit %d: %v %s", code, err, out)
 	}
-	want := actionJSON{Text: "Add a canary stage", Owner: "alice", Due: "2026-11-01", Overdue: true,
+	want := actionJSON{ID: "2026-11-20-sprint-42#1", Status: "open", Text: "Add a canary stage", Owner: "alice", Due: "2026-11-01", Overdue: true,
 		Note: filepath.Join(dir, "2026-11-20-sprint-42.md"), Line: 11, Team: "checkout"}
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("actions = %+v, want %+v", got, want)

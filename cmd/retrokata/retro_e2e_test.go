@@ -32,7 +32,7 @@ func TestRetroInRealTerminal(t *testing.T) {
 	s.Keys("Escape")
 	s.WaitFor("tab next phase", wait)
 	s.Keys("Tab")
-	s.WaitFor("No earlier retro found for checkout", wait)
+	s.WaitFor("No open action for checkout", wait)
 	s.Keys("Tab")
 	s.WaitFor("No problems yet", wait)
 	s.Keys("a")

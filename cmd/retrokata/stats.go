@@ -19,6 +19,8 @@ type statsJSON struct {
 	RetrosByTeam   map[string]int `json:"retros_by_team"`
 	ActionsOpen    int            `json:"actions_open"`
 	ActionsDone    int            `json:"actions_done"`
+	ActionsDropped int            `json:"actions_dropped"`
+	ActionsCarried int            `json:"actions_carried"`
 	ActionsOverdue int            `json:"actions_overdue"`
 	KataAttempts   int            `json:"kata_attempts"`
 	KatasPractised int            `json:"katas_practised"`
@@ -104,7 +106,7 @@ func newStatsCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			today := e.now().Format("2006-01-02")
+			now := e.now()
 			s := statsJSON{RetrosByTeam: map[string]int{}}
 			for _, en := range list {
 				s.Notes++
@@ -117,18 +119,13 @@ func newStatsCmd(e *env) *cobra.Command {
 					s.Retros++
 					s.RetrosByTeam[en.Meta.Team]++
 				}
+				s.ActionsOpen += en.Open
+				s.ActionsDone += en.Done
+				s.ActionsDropped += en.Dropped
+				s.ActionsCarried += en.Carried
 				for _, a := range en.Actions {
-					if a.CarriedCopy() {
-						continue
-					}
-					switch {
-					case a.Done:
-						s.ActionsDone++
-					case a.Due != "" && a.Due < today:
+					if a.Overdue(now) {
 						s.ActionsOverdue++
-						s.ActionsOpen++
-					default:
-						s.ActionsOpen++
 					}
 				}
 			}
@@ -149,7 +146,8 @@ func newStatsCmd(e *env) *cobra.Command {
 				}
 				fmt.Fprintf(e.stdout, "  %-20s %d\n", clean(name), s.RetrosByTeam[t])
 			}
-			fmt.Fprintf(e.stdout, "Actions: %d open (%d overdue), %d done\n", s.ActionsOpen, s.ActionsOverdue, s.ActionsDone)
+			fmt.Fprintf(e.stdout, "Actions: %d open (%d overdue), %d done, %d dropped, %d carried over\n",
+				s.ActionsOpen, s.ActionsOverdue, s.ActionsDone, s.ActionsDropped, s.ActionsCarried)
 			fmt.Fprintf(e.stdout, "Katas: %s, %d of %d katas practised, %d due today, streak %s\n",
 				plural(s.KataAttempts, "attempt"), s.KatasPractised, len(s.Katas), s.KatasDue, plural(s.Streak, "day"))
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

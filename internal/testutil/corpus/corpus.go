@@ -38,7 +38,12 @@ func Note(r *rand.Rand, i int) notes.Note {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Sprint %d retrospective\n\n## Previous actions\n", i)
 	for k := 0; k < 2; k++ {
-		b.WriteString(notes.ActionLine(notes.Action{Text: lorem(r, 6), Done: r.Intn(2) == 0, Owner: people[r.Intn(len(people))]}) + "\n")
+		text, done := lorem(r, 6), r.Intn(2) == 0
+		owner, decision := people[r.Intn(len(people))], "Carried over"
+		if done {
+			decision = "Done"
+		}
+		fmt.Fprintf(&b, "- %s: %s (@%s) — [2020-01-01-sprint](2020-01-01-sprint.md)\n", decision, text, owner)
 	}
 	b.WriteString("\n## Problems\n")
 	for p := 1; p <= 3; p++ {
@@ -46,7 +51,11 @@ func Note(r *rand.Rand, i int) notes.Note {
 	}
 	b.WriteString("## Actions\n")
 	for k := 0; k < 3; k++ {
-		b.WriteString(notes.ActionLine(notes.Action{Text: lorem(r, 7), Done: r.Intn(4) == 0, Owner: people[r.Intn(len(people))],
+		st := notes.StatusOpen
+		if r.Intn(4) == 0 {
+			st = notes.StatusDone
+		}
+		b.WriteString(notes.ActionLine(notes.Action{Text: lorem(r, 7), Status: st, Owner: people[r.Intn(len(people))],
 			Due: date.AddDate(0, 0, 14).Format("2006-01-02")}) + "\n")
 	}
 	return notes.Note{Meta: notes.Meta{Type: notes.TypeRetro, Title: fmt.Sprintf("Sprint %d retrospective", i), Date: date,
