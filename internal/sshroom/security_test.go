@@ -1,0 +1,245 @@
+package sshroom
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/keygen"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/retrokata/retrokata/room"
+)
+
+func TestTwoParticipantsShareTheRoom(t *testing.T) {
+	f := start(t, nil)
+	alice := f.join(t, "alice", 60, 12)
+	alice.waitFor("you:alice", "joined:1", "size:60x12")
+	bob := f.join(t, "bob", 50, 10)
+	bob.waitFor("you:bob", "joined:2", "size:50x10")
+	alice.waitFor("joined:2")
+	alice.send("+")
+	bob.waitFor("hidden:1")
+	if err := bob.sess.WindowChange(15, 70); err != nil {
+		t.Fatal(err)
+	}
+	bob.waitFor("size:70x15")
+	bob.send("q")
+	bob.waitDone()
+	alice.waitFor("joined:1")
+	log := f.log.String()
+	for _, want := range []string{"msg=connect", "method=keyboard-interactive ok=true", "msg=session", "msg=\"session end\""} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, testCode) || strings.Contains(log, "card") {
+		t.Errorf("the log holds the code or a card:\n%s", log)
+	}
+}
+
+func TestNoCodeNoServer(t *testing.T) {
+	// with no auth handler, the SSH library lets anyone in: never start so
+	for _, code := range []string{"", "short"} {
+		_, err := New(Config{JoinCode: code, HostKeyPath: filepath.Join(t.TempDir(), "k"), Room: room.New(room.Config{}),
+			NewScreen: func(*room.Guest, string) tea.Model { return nil }})
+		if err == nil {
+			t.Fatalf("a server started with join code %q", code)
+		}
+	}
+}
+
+func TestWrongCodePasswordAndNoneAreRefused(t *testing.T) {
+	f := start(t, nil)
+	var asked atomic.Int32
+	wrong := gossh.RetryableAuthMethod(gossh.KeyboardInteractive(func(_, _ string, q []string, _ []bool) ([]string, error) {
+		asked.Add(1)
+		return []string{"guess-guess"}, nil
+	}), 10)
+	if _, err := f.dial("mallory", wrong); err == nil || !strings.Contains(err.Error(), "authenticat") {
+		t.Fatalf("wrong code: %v", err)
+	}
+	if n := asked.Load(); n > MaxAuthTries {
+		t.Fatalf("asked for the code %d times on one connection", n)
+	}
+	if _, err := f.dial("mallory", gossh.Password(testCode)); err == nil {
+		t.Fatal("password auth accepted")
+	}
+	if _, err := f.dial("mallory", []gossh.AuthMethod{}...); err == nil {
+		t.Fatal("none auth accepted")
+	}
+	if c, err := f.dial("ok", codeAuth(" K3FQ7X2MWA ")); err != nil { // case, spaces and dashes do not matter
+		t.Fatalf("the right code typed loosely: %v", err)
+	} else {
+		c.Close()
+	}
+}
+
+func TestAuthorizedKeyEntersWithoutCode(t *testing.T) {
+	dir := t.TempDir()
+	k, err := keygen.New(filepath.Join(dir, "carol"), keygen.WithKeyType(keygen.Ed25519))
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := filepath.Join(dir, "authorized_keys")
+	os.WriteFile(keys, []byte("# the team\n\n"+k.AuthorizedKey()+"\n"), 0o600)
+	f := start(t, func(c *Config) { c.AuthorizedKeys = keys })
+	cl, err := f.dial("carol", gossh.PublicKeys(k.Signer()))
+	if err != nil {
+		t.Fatalf("authorized key refused: %v", err)
+	}
+	cl.Close()
+	other, _ := keygen.New("", keygen.WithKeyType(keygen.Ed25519))
+	if _, err := f.dial("eve", gossh.PublicKeys(other.Signer())); err == nil {
+		t.Fatal("an unknown key entered")
+	}
+	if log := f.log.String(); !strings.Contains(log, gossh.FingerprintSHA256(k.PublicKey())) || !strings.Contains(log, "method=publickey ok=true") {
+		t.Fatalf("the log lacks the key's fingerprint:\n%s", log)
+	}
+	empty := filepath.Join(dir, "empty")
+	os.WriteFile(empty, []byte("# nobody\n"), 0o600)
+	if _, err := New(Config{JoinCode: testCode, AuthorizedKeys: empty, HostKeyPath: filepath.Join(dir, "hk"), Room: room.New(room.Config{}),
+		NewScreen: func(*room.Guest, string) tea.Model { return nil }}); err == nil || !strings.Contains(err.Error(), empty) {
+		t.Fatalf("an authorized_keys file without keys: %v", err)
+	}
+}
+
+func TestHostKeyIsPrivateAndStable(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "d", HostKeyName)
+	_, fp1, err := HostKey(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(p)
+	if info.Mode().Perm() != 0o600 {
+		t.Fatalf("host key mode %v", info.Mode().Perm())
+	}
+	os.Chmod(p, 0o644)
+	_, fp2, _ := HostKey(p)
+	info, _ = os.Stat(p)
+	if fp1 != fp2 || !strings.HasPrefix(fp1, "SHA256:") || info.Mode().Perm() != 0o600 {
+		t.Fatalf("second load: %s %s %v", fp1, fp2, info.Mode().Perm())
+	}
+}
+
+func TestNoPTYExecSubsystemAndForwardingAreRefused(t *testing.T) {
+	f := start(t, nil)
+	c, err := f.dial("script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s, _ := c.NewSession()
+	var out strings.Builder
+	s.Stdout = &out
+	if err := s.Shell(); err != nil { // a shell without a PTY
+		t.Fatal(err)
+	}
+	if err := s.Wait(); err == nil || !strings.Contains(out.String(), "PTY") {
+		t.Fatalf("no PTY: %q %v", out.String(), err)
+	}
+	s, _ = c.NewSession()
+	s.RequestPty("xterm", 24, 80, nil)
+	if out, err := s.CombinedOutput("cat /etc/passwd"); err == nil {
+		t.Fatalf("exec accepted: %q", out)
+	}
+	s, _ = c.NewSession()
+	if err := s.RequestSubsystem("sftp"); err == nil {
+		t.Fatal("the sftp subsystem was accepted")
+	}
+	if conn, err := c.Dial("tcp", f.addr); err == nil {
+		conn.Close()
+		t.Fatal("local port forwarding accepted")
+	}
+	if l, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		l.Close()
+		t.Fatal("remote port forwarding accepted")
+	}
+	if n := f.room.Snapshot("").Joined; n != 0 {
+		t.Fatalf("%d joined through refused sessions", n)
+	}
+}
+
+func TestWrongCodesAreRateLimitedPerIP(t *testing.T) {
+	f := start(t, func(c *Config) { c.FailedCodes, c.FailedEvery = 2, time.Hour })
+	for range 2 {
+		if _, err := f.dial("mallory", codeAuth("wrong-wrong")); err == nil {
+			t.Fatal("wrong code accepted")
+		}
+	}
+	if _, err := f.dial("mallory", codeAuth(testCode)); err == nil {
+		t.Fatal("the right code got in after the limit of wrong ones")
+	}
+	if !strings.Contains(f.log.String(), "too many wrong join codes") {
+		t.Fatalf("log:\n%s", f.log.String())
+	}
+}
+
+func TestConnectionsAreRateLimitedPerIP(t *testing.T) {
+	f := start(t, func(c *Config) { c.ConnBurst, c.ConnEvery = 3, time.Hour })
+	for i := range 3 {
+		c, err := f.dial("a")
+		if err != nil {
+			t.Fatalf("connection %d: %v", i, err)
+		}
+		c.Close()
+	}
+	if c, err := f.dial("a"); err == nil {
+		c.Close()
+		t.Fatal("a fourth connection within the limit's window")
+	}
+}
+
+func TestRoomIsFull(t *testing.T) {
+	f := start(t, func(c *Config) { c.MaxSessions = 2 })
+	f.join(t, "a", 40, 12).waitFor("joined:1")
+	f.join(t, "b", 40, 12).waitFor("joined:2")
+	c := f.join(t, "c", 40, 12)
+	c.waitDone()
+	if !strings.Contains(c.scr.String(), "The room is full") {
+		t.Fatalf("third session: %q", c.scr.String())
+	}
+	if n := f.srv.Sessions(); n != 2 {
+		t.Fatalf("%d sessions", n)
+	}
+}
+
+func TestEscapeSequencesInUserNames(t *testing.T) {
+	f := start(t, nil)
+	evil := "\x1b]0;owned\x07ev\x1b[2Jil\x1b[31m"
+	c := f.join(t, evil, 60, 12)
+	c.waitFor("you:evil", "joined:1")
+	log := f.log.String()
+	if strings.ContainsAny(log, "\x1b\x07") || !strings.Contains(log, "user=evil") {
+		t.Fatalf("the log holds the user name's escapes: %q", log)
+	}
+}
+
+func TestInputIdleDisconnectsDespiteOutput(t *testing.T) {
+	f := start(t, func(c *Config) { c.IdleTimeout = time.Second })
+	c := f.join(t, "sleepy", 40, 12)
+	c.waitFor("joined:1")
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() { // the room keeps changing: the screen keeps writing
+		g := f.room.NewGuest()
+		g.Join("busy")
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(50 * time.Millisecond):
+				g.SetReady(true)
+				g.SetReady(false)
+			}
+		}
+	}()
+	c.waitDone()
+	if !strings.Contains(f.log.String(), "msg=idle") {
+		t.Fatalf("log:\n%s", f.log.String())
+	}
+}

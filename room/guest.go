@@ -1,0 +1,79 @@
+package room
+
+import "sync"
+
+// Changed is the message an adapter delivers to a participant's screen
+// when the room changed: the screen then takes a fresh Snapshot.
+type Changed struct{}
+
+// Guest is one connection's seat in the room: it joins under a name once
+// and leaves when the connection ends. Safe for concurrent use.
+type Guest struct {
+	r    *Room
+	mu   sync.Mutex
+	name string
+}
+
+// NewGuest is a seat not joined yet.
+func (r *Room) NewGuest() *Guest { return &Guest{r: r} }
+
+// Join takes a display name (cleaned); a name already connected is refused.
+func (g *Guest) Join(name string) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.name != "" {
+		return nil
+	}
+	n, err := g.r.Join(name)
+	if err != nil {
+		return err
+	}
+	g.name = n
+	return nil
+}
+
+// Name is the joined name, "" before Join.
+func (g *Guest) Name() string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.name
+}
+
+// Leave frees the name; cards and dots stay for a reconnection.
+func (g *Guest) Leave() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.name != "" {
+		g.r.Leave(g.name)
+		g.name = ""
+	}
+}
+
+// Dots is the room's budget per person.
+func (g *Guest) Dots() int { return g.r.Dots() }
+
+// Snapshot is what this guest may see.
+func (g *Guest) Snapshot() View { return g.r.Snapshot(g.Name()) }
+
+// AddCard adds a card (see Room.AddCard).
+func (g *Guest) AddCard(title, text string) error {
+	_, err := g.r.AddCard(g.Name(), title, text)
+	return err
+}
+
+// EditCard changes one of the guest's unrevealed cards.
+func (g *Guest) EditCard(id int, title, text string) error {
+	return g.r.EditCard(g.Name(), id, title, text)
+}
+
+// DeleteCard removes one of the guest's unrevealed cards.
+func (g *Guest) DeleteCard(id int) error { return g.r.DeleteCard(g.Name(), id) }
+
+// Vote puts a dot on problem i or takes one back.
+func (g *Guest) Vote(i, delta int) error { return g.r.Vote(g.Name(), i, delta) }
+
+// Suggest proposes a reaction, learning or action.
+func (g *Guest) Suggest(k Kind, i int, text string) error { return g.r.Suggest(g.Name(), k, i, text) }
+
+// SetReady marks the guest ready or not.
+func (g *Guest) SetReady(ready bool) error { return g.r.SetReady(g.Name(), ready) }
