@@ -142,7 +142,9 @@ func BuiltinStandard() []Problem {
 func check(strict bool, paths []string) []Problem {
 	base, _ := readSource(Builtin())
 	var checked []parsed
-	paths, probs := checkActivities(paths)
+	probs := controlProblems(paths)
+	paths, actProbs := checkActivities(paths)
+	probs = append(probs, actProbs...)
 	for _, p := range paths {
 		items, pr := readPath(p)
 		probs = append(probs, pr...)

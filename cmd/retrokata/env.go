@@ -15,9 +15,16 @@ import (
 // the process; tests fill it with buffers, a fixed clock and a fake
 // environment.
 type env struct {
-	stdin  io.Reader
-	stdout io.Writer
-	stderr io.Writer
+	stdin io.Reader
+	// stdout and stderr are sanitising once run has started (see
+	// sanitizer): print everything there. rawOut and rawErr are the
+	// process's own, for terminal detection, glamour's styled output of
+	// sanitised text, fang's help and `show --raw` only.
+	stdout, stderr io.Writer
+	rawOut, rawErr io.Writer
+	// tty reports whether a writer is a terminal; nil means isTTY. Tests
+	// set it to see the styled output a terminal gets.
+	tty    func(any) bool
 	getenv func(string) string
 	now    func() time.Time
 	wd     string
@@ -53,5 +60,29 @@ func isTTY(w any) bool {
 // interactive reports whether both ends of the session are a terminal, which
 // every full-screen command needs.
 func (e *env) interactive() bool {
-	return isTTY(e.stdin) && isTTY(e.stdout)
+	return e.isTTY(e.stdin) && e.isTTY(e.terminal())
+}
+
+// terminal is the writer that reaches the process's stdout: the raw one
+// once run has started.
+func (e *env) terminal() io.Writer {
+	if e.rawOut != nil {
+		return e.rawOut
+	}
+	return e.stdout
+}
+
+// terminalErr is terminal for stderr.
+func (e *env) terminalErr() io.Writer {
+	if e.rawErr != nil {
+		return e.rawErr
+	}
+	return e.stderr
+}
+
+func (e *env) isTTY(w any) bool {
+	if e.tty != nil {
+		return e.tty(w)
+	}
+	return isTTY(w)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"charm.land/fang/v2"
+	"github.com/retrokata/retrokata/notes"
 	"github.com/spf13/cobra"
 )
 
@@ -64,16 +65,21 @@ func exitCode(err error) int {
 // printError writes the one-line error and, when known, the hint line. It
 // replaces fang's boxed error so that scripts can grep a stable shape.
 func printError(w io.Writer, _ fang.Styles, err error) {
-	msg := strings.TrimSpace(err.Error())
-	fmt.Fprintf(w, "retrokata: %s\n", msg)
+	fmt.Fprintf(w, "retrokata: %s\n", cleanLine(err.Error()))
 	var ue usageError
 	var he hintError
 	switch {
 	case errors.As(err, &ue) && ue.hint != "":
-		fmt.Fprintln(w, ue.hint)
+		fmt.Fprintln(w, cleanLine(ue.hint))
 	case errors.As(err, &he) && he.hint != "":
-		fmt.Fprintln(w, he.hint)
+		fmt.Fprintln(w, cleanLine(he.hint))
 	}
+}
+
+// cleanLine is a message from anywhere (a file name, a YAML error quoting
+// a file, git's stderr) made safe for the terminal and one line long.
+func cleanLine(s string) string {
+	return strings.Join(strings.Fields(notes.Sanitize(s)), " ")
 }
 
 // args wraps a cobra argument validator so its failures are usage errors.

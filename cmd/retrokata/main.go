@@ -27,6 +27,7 @@ func main() {
 
 // run executes the command tree and returns the process exit code.
 func run(ctx context.Context, e *env) int {
+	e.guardOutput()
 	root := newRootCmd(e)
 	root.SetArgs(append([]string{}, e.args...)) // never nil: cobra would read os.Args
 	// Help and version go through a writer that drops fang's padding;

@@ -14,16 +14,17 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/retrokata/retrokata/internal/markdown"
+	"github.com/retrokata/retrokata/notes"
 )
 
 // styled reports whether output to stdout may use colour and glamour.
 func (e *env) styled() bool {
-	return isTTY(e.stdout) && e.getenv("NO_COLOR") == ""
+	return e.isTTY(e.terminal()) && e.getenv("NO_COLOR") == ""
 }
 
 // width is the terminal's width for word wrapping, 80 when unknown.
 func (e *env) width() int {
-	if f, ok := e.stdout.(interface{ Fd() uintptr }); ok {
+	if f, ok := e.terminal().(interface{ Fd() uintptr }); ok {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 			return w
 		}
@@ -32,8 +33,11 @@ func (e *env) width() int {
 }
 
 // markdown prints md rendered with glamour on a terminal, or as it is when
-// piped or with NO_COLOR, so scripts get plain markdown.
+// piped or with NO_COLOR, so scripts get plain markdown. md is sanitised
+// before glamour sees it: the styled output keeps glamour's own escape
+// sequences and none from the file.
 func (e *env) markdown(md string) error {
+	md = notes.Sanitize(md)
 	if !e.styled() {
 		_, err := io.WriteString(e.stdout, md)
 		return err
@@ -43,7 +47,7 @@ func (e *env) markdown(md string) error {
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	_, err = io.WriteString(e.stdout, out)
+	_, err = io.WriteString(e.terminal(), out)
 	return err
 }
 
@@ -58,7 +62,7 @@ func (e *env) darkBackground() bool {
 		}
 	}
 	in, ok1 := e.stdin.(*os.File)
-	out, ok2 := e.stdout.(*os.File)
+	out, ok2 := e.terminal().(*os.File)
 	if !ok1 || !ok2 {
 		return true
 	}
@@ -106,7 +110,9 @@ func printJSONArray[T any](e *env, items []T) error {
 	return w.Flush()
 }
 
-// warnf prints a warning line on stderr.
+// warnf prints a warning line on stderr, sanitised and on one line
+// whatever the values hold.
 func (e *env) warnf(format string, a ...any) {
-	fmt.Fprintf(e.stderr, "retrokata: warning: "+format+"\n", a...)
+	msg := strings.Join(strings.Fields(notes.Sanitize(fmt.Sprintf(format, a...))), " ")
+	fmt.Fprintln(e.stderr, "retrokata: warning: "+msg)
 }

@@ -41,8 +41,10 @@ Run it with no command for the home screen.`,
 		},
 	}
 	root.SetIn(e.stdin)
-	root.SetOut(e.stdout)
-	root.SetErr(e.stderr)
+	// Help, usage and errors are retrokata's own text, styled by fang;
+	// printError sanitises the error it prints.
+	root.SetOut(e.terminal())
+	root.SetErr(e.terminalErr())
 	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().String("dir", "", "notes directory (overrides RETROKATA_DIR and .retrokata.yaml)")
 

@@ -40,7 +40,7 @@ prints the file exactly as it is.`,
 				return fmt.Errorf("show %w", err)
 			}
 			if raw {
-				_, err := e.stdout.Write(data)
+				_, err := e.terminal().Write(data)
 				return err
 			}
 			n, err := notes.Parse(data)
