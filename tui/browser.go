@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retrokata/retrokata/notes"
@@ -70,7 +71,10 @@ type browserModel struct {
 	// preview
 	cache       map[string]preview
 	showPreview bool // below 100 columns the preview replaces the list
-	scroll      int
+	// pv scrolls the preview of pvPath, the note it shows.
+	pv     viewport.Model
+	pvPath string
+	pvText string
 	// actions view
 	byOwner bool
 	rows    []actionRow
@@ -80,7 +84,7 @@ type browserModel struct {
 }
 
 func newBrowserModel(c *common) *browserModel {
-	m := &browserModel{c: c, keys: newBrowserKeys(), help: help.New()}
+	m := &browserModel{c: c, keys: newBrowserKeys(), help: help.New(), pv: viewport.New()}
 	m.restyle()
 	m.filter = c.newTextInput()
 	m.filter.Prompt = "/ "
@@ -96,6 +100,7 @@ func (m *browserModel) Init() tea.Cmd { return m.reload() }
 func (m *browserModel) restyle() {
 	m.help.Styles = m.c.styles.Help
 	m.cache = map[string]preview{}
+	m.pvPath, m.pvText = "", ""
 }
 
 func (m *browserModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
@@ -115,6 +120,7 @@ func (m *browserModel) reload() tea.Cmd {
 const previewLimit = 1 << 20
 
 func (m *browserModel) update(msg tea.Msg) tea.Cmd {
+	defer m.syncPreview() // the size, the selection or a render may have changed
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
@@ -243,28 +249,30 @@ func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return textinput.Blink
 	case key.Matches(msg, k.Up):
 		if m.showPreview {
-			m.scroll = max(0, m.scroll-1)
+			m.pv.ScrollUp(1)
 			return nil
 		}
 		m.move(-1)
 	case key.Matches(msg, k.Down):
 		if m.showPreview {
-			m.scroll++
+			m.pv.ScrollDown(1)
 			return nil
 		}
 		m.move(1)
 	case key.Matches(msg, k.PageUp):
-		m.scroll = max(0, m.scroll-max(1, m.bodyHeight()/2))
+		m.pv.ScrollUp(max(1, m.bodyHeight()/2))
 	case key.Matches(msg, k.PageDown):
-		m.scroll += max(1, m.bodyHeight()/2)
+		m.pv.ScrollDown(max(1, m.bodyHeight()/2))
 	case key.Matches(msg, k.Top):
-		m.sel, m.scroll = 0, 0
+		m.sel = 0
+		m.pv.GotoTop()
 	case key.Matches(msg, k.Bottom):
-		m.sel, m.scroll = max(0, len(m.shown)-1), 0
+		m.sel = max(0, len(m.shown)-1)
+		m.pv.GotoTop()
 	case key.Matches(msg, k.Preview):
 		if !m.side() {
 			m.showPreview = !m.showPreview
-			m.scroll = 0
+			m.pv.GotoTop()
 		}
 	case key.Matches(msg, k.Edit):
 		return m.edit()
@@ -278,7 +286,7 @@ func (m *browserModel) key(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *browserModel) move(d int) {
 	m.sel = max(0, min(len(m.shown)-1, m.sel+d))
-	m.scroll = 0
+	m.pv.GotoTop()
 }
 
 // side reports whether the preview sits beside the list.

@@ -45,7 +45,7 @@ func (m *browserModel) refilter() {
 			m.shown = append(m.shown, i)
 		}
 		m.sel = max(0, min(m.sel, len(m.shown)-1))
-		m.scroll = 0
+		m.pv.GotoTop()
 		return
 	}
 	type hit struct{ i, score int }
@@ -79,7 +79,8 @@ func (m *browserModel) refilter() {
 	for _, h := range hits {
 		m.shown = append(m.shown, h.i)
 	}
-	m.sel, m.scroll = 0, 0
+	m.sel = 0
+	m.pv.GotoTop()
 }
 
 // indexText lower-cases what the filter searches, once per list (not

@@ -91,9 +91,29 @@ func (m *browserModel) previewView(w int) string {
 	if !ok {
 		return ""
 	}
-	p, ok := m.cache[e.Path]
-	if !ok {
+	if m.pvPath != e.Path {
 		return m.c.styles.Subtle.Render("Rendering…")
 	}
-	return scrollLines(p.text, &m.scroll, m.bodyHeight())
+	return m.pv.View()
+}
+
+// syncPreview puts the selected note's preview, once rendered, in the
+// viewport sized for the pane, in update; a new note starts at its top.
+func (m *browserModel) syncPreview() {
+	m.pv.SetWidth(max(1, m.previewWidth()))
+	m.pv.SetHeight(m.bodyHeight())
+	e, ok := m.current()
+	p, cached := m.cache[e.Path]
+	if !ok || !cached {
+		m.pvPath, m.pvText = "", ""
+		return
+	}
+	if e.Path == m.pvPath && p.text == m.pvText {
+		return
+	}
+	if e.Path != m.pvPath {
+		m.pv.GotoTop()
+	}
+	m.pv.SetContent(p.text)
+	m.pvPath, m.pvText = e.Path, p.text
 }

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -42,13 +43,15 @@ type readerModel struct {
 	reading bool  // the text has the focus (below 100 columns: is shown)
 	link    int   // focused link of the item, -1 for none
 	back    []int // items to go back to
-	scroll  int
+	// text scrolls the rendered item (textKey), above its links.
+	text    viewport.Model
+	textKey string
 	cache   map[string]string
 }
 
 func newReaderModel(c *common) *readerModel {
 	lib := c.lib
-	m := &readerModel{c: c, keys: newReaderKeys(), help: help.New(), link: -1}
+	m := &readerModel{c: c, keys: newReaderKeys(), help: help.New(), link: -1, text: viewport.New()}
 	m.restyle()
 	tipAt := map[int]int{}
 	for _, c := range lib.Cases {
@@ -76,6 +79,7 @@ func (m *readerModel) Init() tea.Cmd { return nil }
 func (m *readerModel) restyle() {
 	m.help.Styles = m.c.styles.Help
 	m.cache = map[string]string{}
+	m.textKey = ""
 }
 
 func (m *readerModel) side() bool { return m.c.width >= 100 }
@@ -118,6 +122,7 @@ func (m *readerModel) render() tea.Cmd {
 }
 
 func (m *readerModel) update(msg tea.Msg) tea.Cmd {
+	defer m.syncText() // the size, the item or a render may have changed
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
@@ -150,7 +155,8 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case len(m.back) > 0:
 			m.sel, m.back = m.back[len(m.back)-1], m.back[:len(m.back)-1]
-			m.scroll, m.link = 0, -1
+			m.text.GotoTop()
+			m.link = -1
 		case m.reading:
 			m.reading, m.link = false, -1
 		case key.Matches(msg, k.Close):
@@ -158,20 +164,20 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Up):
 		if m.reading {
-			m.scroll = max(0, m.scroll-1)
+			m.text.ScrollUp(1)
 		} else {
 			m.choose(m.sel - 1)
 		}
 	case key.Matches(msg, k.Down):
 		if m.reading {
-			m.scroll++
+			m.text.ScrollDown(1)
 		} else {
 			m.choose(m.sel + 1)
 		}
 	case key.Matches(msg, k.PageUp):
-		m.scroll = max(0, m.scroll-max(1, m.c.height/2))
+		m.text.ScrollUp(max(1, m.c.height/2))
 	case key.Matches(msg, k.PageDown):
-		m.scroll += max(1, m.c.height/2)
+		m.text.ScrollDown(max(1, m.c.height/2))
 	case key.Matches(msg, k.Link, k.PrevLink):
 		if len(links) == 0 {
 			return nil
@@ -185,7 +191,8 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Read):
 		if m.reading && m.link >= 0 && m.link < len(links) {
 			m.back = append(m.back, m.sel)
-			m.sel, m.scroll, m.link = links[m.link], 0, -1
+			m.sel, m.link = links[m.link], -1
+			m.text.GotoTop()
 		} else {
 			m.reading = true
 		}
@@ -199,7 +206,8 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *readerModel) choose(i int) {
 	m.sel = max(0, min(len(m.items)-1, i))
-	m.scroll, m.link, m.back = 0, -1, nil
+	m.link, m.back = -1, nil
+	m.text.GotoTop()
 }
 
 func (m *readerModel) view() string {
@@ -213,7 +221,7 @@ func (m *readerModel) view() string {
 		title = m.items[m.sel].title
 	}
 	header := titleBar(st, w, "read", title)
-	bh := max(1, m.c.height-2-helpHeight(m.help, m.keyMap()))
+	bh := m.bodyHeight()
 	var body string
 	switch {
 	case len(m.items) == 0:
@@ -257,43 +265,75 @@ func (m *readerModel) listView(w, h int) string {
 	return strings.Join(lines[start:min(len(lines), start+h)], "\n")
 }
 
-// textView is the rendered item and, at the bottom, its links.
-func (m *readerModel) textView(w, h int) string {
+// bodyHeight is what the title bar and the help leave.
+func (m *readerModel) bodyHeight() int {
+	return max(1, m.c.height-2-helpHeight(m.help, m.keyMap()))
+}
+
+// linkLine is the item's links, the focused one in brackets, wrapped to w.
+func (m *readerModel) linkLine(w int) string {
 	st := m.c.styles
 	it := m.items[m.sel]
-	linkLine := ""
-	if len(it.links) > 0 {
-		var parts []string
-		for i, j := range it.links {
-			l := m.items[j]
-			name := l.kind + " " + strings.SplitN(l.title, ".", 2)[0]
-			if l.kind == "Case" {
-				name = l.title
-			}
-			if i == m.link {
-				parts = append(parts, st.Selected.Render("["+name+"]"))
-			} else {
-				parts = append(parts, st.Accent.Render(name))
-			}
+	if len(it.links) == 0 {
+		return ""
+	}
+	var parts []string
+	for i, j := range it.links {
+		l := m.items[j]
+		name := l.kind + " " + strings.SplitN(l.title, ".", 2)[0]
+		if l.kind == "Case" {
+			name = l.title
 		}
-		label := "Tips: "
-		if it.kind == "Tip" {
-			label = "Cases: "
+		if i == m.link {
+			parts = append(parts, st.Selected.Render("["+name+"]"))
+		} else {
+			parts = append(parts, st.Accent.Render(name))
 		}
-		linkLine = st.Label.Render(label) + strings.Join(parts, st.Subtle.Render(" · "))
-		linkLine = wrap(linkLine, w)
 	}
-	text, ok := m.cache[m.cacheKey()]
-	if !ok {
-		text = st.Subtle.Render("Rendering…")
+	label := "Tips: "
+	if it.kind == "Tip" {
+		label = "Cases: "
 	}
-	room := max(1, h-lineCount(linkLine)-1)
-	if linkLine == "" {
-		room = h
+	return wrap(st.Label.Render(label)+strings.Join(parts, st.Subtle.Render(" · ")), w)
+}
+
+// textRoom is the height of the text above the links.
+func (m *readerModel) textRoom(links string, h int) int {
+	if links == "" {
+		return h
 	}
-	out := fit(scrollLines(text, &m.scroll, room), w, room)
-	if linkLine != "" {
-		out += "\n\n" + linkLine
+	return max(1, h-lineCount(links)-1)
+}
+
+// syncText puts the selected item's render, once it has arrived, in the
+// viewport sized for the pane, in update.
+func (m *readerModel) syncText() {
+	if len(m.items) == 0 {
+		return
+	}
+	w := m.textWidth()
+	m.text.SetWidth(max(1, w))
+	m.text.SetHeight(m.textRoom(m.linkLine(w), m.bodyHeight()))
+	k := m.cacheKey()
+	text, ok := m.cache[k]
+	if !ok || k == m.textKey {
+		return
+	}
+	m.text.SetContent(text)
+	m.textKey = k
+}
+
+// textView is the rendered item and, at the bottom, its links.
+func (m *readerModel) textView(w, h int) string {
+	links := m.linkLine(w)
+	room := m.textRoom(links, h)
+	text := m.c.styles.Subtle.Render("Rendering…")
+	if m.textKey == m.cacheKey() {
+		text = m.text.View()
+	}
+	out := fit(text, w, room)
+	if links != "" {
+		out += "\n\n" + links
 	}
 	return out
 }

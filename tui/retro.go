@@ -3,12 +3,14 @@ package tui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retrokata/retrokata/notes"
@@ -88,8 +90,10 @@ type retroModel struct {
 	example   bool      // the worked example is shown
 	tipCur    int       // tip cursor in Discuss (1..7)
 	tipText   bool      // the cursor tip's text is shown
-	scroll    int       // preview scroll
-	preview   string
+	// preview is the note as it will be saved, rendered, scrolled in the
+	// close phase; previewReady once a render has arrived.
+	preview      viewport.Model
+	previewReady bool
 	// previewVersion counts the renders asked for; only the last is shown.
 	previewVersion int
 	saving         bool
@@ -104,7 +108,7 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 	if opt.Dots < 1 {
 		opt.Dots = retro.DefaultDots
 	}
-	m := &retroModel{c: c, opt: opt, draftPath: retro.DraftPath(c.draftsDir), keys: newRetroKeys(), help: help.New(), tipCur: 1}
+	m := &retroModel{c: c, opt: opt, draftPath: retro.DraftPath(c.draftsDir), keys: newRetroKeys(), help: help.New(), tipCur: 1, preview: viewport.New()}
 	m.restyle()
 	m.s = retro.New(c.now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
 	m.s.Template = opt.Template
@@ -184,6 +188,7 @@ func (m *retroModel) finish() tea.Cmd {
 }
 
 func (m *retroModel) update(msg tea.Msg) tea.Cmd {
+	defer m.sizePreview() // the size, or the help, may have changed
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
@@ -206,7 +211,8 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case previewMsg:
 		if msg.version == m.previewVersion {
-			m.preview = msg.text
+			m.preview.SetContent(strings.Trim(msg.text, "\n"))
+			m.previewReady = true
 		}
 		return nil
 	case retroSavedMsg:
@@ -353,7 +359,7 @@ func (m *retroModel) gotoPhase(p retro.Phase) tea.Cmd {
 	case retro.PhasePrevious:
 		m.s.LoadPrevious(m.entries)
 	case retro.PhaseClose:
-		m.scroll = 0
+		m.preview.GotoTop()
 		return m.renderPreview()
 	}
 	m.clampSel()

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -110,15 +109,17 @@ func (m *retroModel) renderPreview() tea.Cmd {
 	}
 }
 
-func (m *retroModel) closeView(w int) string {
-	if m.preview == "" {
+// sizePreview fits the preview's viewport to the body, in update.
+func (m *retroModel) sizePreview() {
+	m.preview.SetWidth(max(1, m.c.width))
+	m.preview.SetHeight(m.bodyHeight())
+}
+
+func (m *retroModel) closeView(int) string {
+	if !m.previewReady {
 		return "Rendering the preview…"
 	}
-	lines := strings.Split(strings.Trim(m.preview, "\n"), "\n")
-	h := m.bodyHeight()
-	m.scroll = max(0, min(m.scroll, len(lines)-h))
-	end := min(len(lines), m.scroll+h)
-	return strings.Join(lines[m.scroll:end], "\n")
+	return m.preview.View()
 }
 
 // closeKey saves, commits or scrolls the preview.
@@ -130,9 +131,9 @@ func (m *retroModel) closeKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Commit):
 		return m.save(true)
 	case key.Matches(msg, k.ScrollUp):
-		m.scroll = max(0, m.scroll-m.bodyHeight()/2)
+		m.preview.ScrollUp(m.bodyHeight() / 2)
 	case key.Matches(msg, k.ScrollDown):
-		m.scroll += m.bodyHeight() / 2
+		m.preview.ScrollDown(m.bodyHeight() / 2)
 	}
 	return nil
 }

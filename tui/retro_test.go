@@ -258,9 +258,9 @@ func TestRetroStalePreviewDropped(t *testing.T) {
 	m.update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	cmd := m.renderPreview()
 	m.update(cmd())
-	fresh := m.preview
+	fresh := m.preview.GetContent()
 	m.update(old())
-	if m.preview != fresh {
+	if m.preview.GetContent() != fresh {
 		t.Error("a stale render replaced the current preview")
 	}
 }
