@@ -69,6 +69,7 @@ Run it with no command for the home screen.`,
 		newListCmd(e),
 		newShowCmd(e),
 		newActionsCmd(e),
+		newCheckCmd(e),
 		newStatsCmd(e),
 		newTrendsCmd(e),
 	)
