@@ -72,7 +72,9 @@ type browserModel struct {
 	cache       map[string]preview
 	showPreview bool // below 100 columns the preview replaces the list
 	// pv scrolls the preview of pvPath, the note it shows.
-	pv     viewport.Model
+	pv viewport.Model
+	// now is when the list was read: what is overdue is told from it.
+	now    time.Time
 	pvPath string
 	pvText string
 	// actions view
@@ -128,6 +130,7 @@ func (m *browserModel) update(msg tea.Msg) tea.Cmd {
 		return m.wantPreview()
 	case notesListMsg:
 		m.entries, m.loadErr, m.loaded = msg.list, msg.err, true
+		m.now = m.c.now()
 		if msg.err != nil {
 			m.flash("Cannot read the notes: "+msg.err.Error(), true)
 		}

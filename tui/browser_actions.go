@@ -131,7 +131,7 @@ func (m *browserModel) actionsView(w int) string {
 	}
 	h := m.bodyHeight()
 	start := firstShown(m.actSel, len(m.rows), h)
-	now := m.c.now()
+	now := m.now
 	var b strings.Builder
 	for i := start; i < min(len(m.rows), start+h); i++ {
 		r := m.rows[i]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -18,6 +19,7 @@ import (
 
 // homeFacts are the live facts shown under the menu, read in a Cmd.
 type homeFacts struct {
+	now           time.Time // when they were read
 	loaded        bool
 	notes, broken int
 	open, overdue int
@@ -66,7 +68,7 @@ func (h *homeModel) loadFacts() tea.Cmd {
 	}
 	return func() tea.Msg {
 		now := c.now()
-		f := homeFacts{loaded: true}
+		f := homeFacts{loaded: true, now: now}
 		list, err := c.index.List(c.notesDir, notes.Filter{})
 		f.err = err
 		for i := range list {
@@ -106,7 +108,7 @@ func (h *homeModel) loadFacts() tea.Cmd {
 func (h *homeModel) entries() []homeEntry {
 	var out []homeEntry
 	if d := h.facts.retroDraft; d != nil {
-		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.In(h.c.now().Location()).Format("Mon 2 Jan 15:04"),
+		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.In(h.facts.now.Location()).Format("Mon 2 Jan 15:04"),
 			openMsg{to: screenRetro, retro: RetroOptions{Draft: d, Resume: true}}})
 	}
 	if d := h.facts.kataDraft; d != nil {
@@ -114,7 +116,7 @@ func (h *homeModel) entries() []homeEntry {
 		if k, ok := h.c.lib.Kata(title); ok {
 			title = k.Title
 		}
-		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.In(h.c.now().Location()).Format("Mon 2 Jan 15:04"),
+		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.In(h.facts.now.Location()).Format("Mon 2 Jan 15:04"),
 			openMsg{to: screenKata, kata: KataOptions{Draft: d, Resume: true}}})
 	}
 	return append(out,

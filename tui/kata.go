@@ -81,6 +81,10 @@ type kataModel struct {
 	scroll int
 	sel    int // key point cursor
 
+	// now is the time views show (due katas, next practice), set in
+	// update: views never read the clock.
+	now time.Time
+
 	saving  bool
 	discard bool
 	result  KataResult
@@ -88,6 +92,7 @@ type kataModel struct {
 
 func newKataModel(c *common, opt KataOptions) *kataModel {
 	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.draftsDir), keys: newKataKeys(), help: help.New()}
+	m.now = c.now()
 	m.restyle()
 	m.filter = c.newTextInput()
 	m.filter.Prompt = "Filter: "
@@ -179,6 +184,7 @@ func (m *kataModel) readClock() {
 		return
 	}
 	now := m.c.now()
+	m.now = now
 	if !m.last.IsZero() {
 		m.s.AddTime(now.Sub(m.last))
 	}
@@ -193,6 +199,7 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 		m.layoutArea()
 		return nil
 	case tickMsg:
+		m.now = m.c.now()
 		m.readClock()
 		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume
 		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, keep, m.draftData))
@@ -420,7 +427,7 @@ func (m *kataModel) save() tea.Cmd {
 
 // savedLine says where the note went and when to practise again.
 func (m *kataModel) savedLine() string {
-	return "Saved " + m.result.Saved + ". " + NextPractice(m.result.Progress, m.c.now())
+	return "Saved " + m.result.Saved + ". " + NextPractice(m.result.Progress, m.now)
 }
 
 // NextPractice says a kata's box and when it is due again, for people.

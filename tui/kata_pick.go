@@ -150,10 +150,10 @@ func (m *kataModel) pickLine(w int, r pickRow, selected bool) string {
 		switch {
 		case r.p.Attempts == 0:
 			due = st.Warn.Render("new")
-		case r.p.Due(m.c.now()):
+		case r.p.Due(m.now):
 			due = st.Warn.Render("due")
 		default:
-			days := int(r.p.NextDue.Sub(m.c.now()).Hours()/24) + 1
+			days := int(r.p.NextDue.Sub(m.now).Hours()/24) + 1
 			due = st.Subtle.Render(fmt.Sprintf("in %dd", days))
 		}
 		if r.p.Attempts > 0 {

@@ -50,7 +50,7 @@ func (m *kataModel) progress(w int) string {
 		n := len(m.c.lib.Katas)
 		due := 0
 		for _, p := range m.board {
-			if p.Due(m.c.now()) {
+			if p.Due(m.now) {
 				due++
 			}
 		}
@@ -318,7 +318,7 @@ func (m *kataModel) savedView(w int) string {
 	st := m.c.styles
 	text := st.OK.Render(wrap("Saved "+filepath.Base(m.result.Saved), w)) + "\n" +
 		st.Subtle.Render(ansi.Truncate("in "+filepath.Dir(m.result.Saved), w, "…")) + "\n\n" +
-		st.Accent.Render(wrap(NextPractice(m.result.Progress, m.c.now()), w))
+		st.Accent.Render(wrap(NextPractice(m.result.Progress, m.now), w))
 	if m.result.ProgressErr != nil {
 		text += "\n" + st.Warn.Render(wrap("Some notes could not be read: "+m.result.ProgressErr.Error(), w))
 	}

@@ -100,6 +100,9 @@ type retroModel struct {
 	result         RetroResult
 	discard        bool // the user discarded the draft
 	entries        []notes.Entry
+	// now is the time views show, set in update (a tick, a phase change):
+	// views never read the clock.
+	now time.Time
 	// stopCommit cancels a git commit under way (Ctrl+C).
 	stopCommit context.CancelFunc
 }
@@ -113,6 +116,7 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 	m.s = retro.New(c.now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
 	m.s.Template = opt.Template
 	m.entered = c.now()
+	m.now = m.entered
 	switch {
 	case opt.Draft != nil && opt.Resume:
 		m.resume()
@@ -198,6 +202,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tickMsg:
+		m.now = m.c.now()
 		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, !m.discard && m.mode != modeAskResume, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
@@ -348,6 +353,7 @@ func (m *retroModel) gotoPhase(p retro.Phase) tea.Cmd {
 		return nil
 	}
 	now := m.c.now()
+	m.now = now
 	m.s.Goto(p, now.Sub(m.entered))
 	m.entered = now
 	m.dirty = true

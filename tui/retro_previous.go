@@ -21,7 +21,7 @@ func (m *retroModel) previousView(w int) string {
 	if len(s.Previous) == 0 {
 		return wrap(fmt.Sprintf("No open action for %s in the notes dir: nothing to follow up.\nPress tab to list problems.", notes.Sanitize(team)), w)
 	}
-	now := m.c.now()
+	now := m.now
 	overdue := 0
 	for _, p := range s.Previous {
 		if p.Overdue(now) {

@@ -46,7 +46,7 @@ func (m *retroModel) view() string {
 func (m *retroModel) progress(w int) string {
 	cur := m.s.Phase
 	clock := ""
-	if left, ok := m.s.Remaining(m.c.now().Sub(m.entered)); ok {
+	if left, ok := m.s.Remaining(m.now.Sub(m.entered)); ok {
 		if left >= 0 {
 			clock = m.c.styles.Subtle.Render(fmtDur(left) + " left")
 		} else {
