@@ -5,13 +5,112 @@ import (
 	"strings"
 )
 
-// reconstructionNote is the one discreet line every reconstructed item shows.
-const reconstructionNote = "_Reconstruction: the talk's slides were not available; the details are plausible, not quotes._"
+// Label says, in plain words that don't overclaim, what an item is built
+// on; it is shown at the top wherever the item is read. It is "" when the
+// item says nothing about it (a user's own file, say).
+func Label(it Item) string {
+	switch {
+	case it.Reconstruction && invented(it.Sources):
+		return "Made up for practice: a plausible situation, not one reported by the talk or the case study."
+	case it.Reconstruction:
+		return "Reconstruction: the details are ours, built on what the sources report; the talk's slides and video are not available, so nothing here is a quote."
+	case len(it.Sources) > 0:
+		return "From the sources, in our words."
+	}
+	return ""
+}
 
-// CaseMarkdown renders a case for reading.
-func CaseMarkdown(c Case, lib *Library) string {
+// TipsNote heads a list of the tips when they are reconstructions.
+const TipsNote = "Our words, not the talk's: built on an interview about it. Try each as an experiment, not a rule."
+
+// TipsInOurWords reports whether any tip is a reconstruction, so a list of
+// them is headed by TipsNote.
+func TipsInOurWords(tips []Tip) bool {
+	for _, t := range tips {
+		if t.Reconstruction {
+			return true
+		}
+	}
+	return false
+}
+
+// BriefLabel is Label in one short sentence, for narrow screens and lists.
+func BriefLabel(it Item) string {
+	switch {
+	case it.Reconstruction && invented(it.Sources):
+		return "Made up for practice, not reported."
+	case it.Reconstruction:
+		return "Reconstruction: the details are ours, not quotes."
+	case len(it.Sources) > 0:
+		return "From the sources, in our words."
+	}
+	return ""
+}
+
+// ShortLabel is Label in a few words, for lists and narrow screens.
+func ShortLabel(it Item) string {
+	switch {
+	case it.Reconstruction && invented(it.Sources):
+		return "made up for practice"
+	case it.Reconstruction:
+		return "reconstruction"
+	case len(it.Sources) > 0:
+		return "from the sources"
+	}
+	return ""
+}
+
+// invented reports whether every source is "Ours…": nothing is taken from
+// the talk or the case study.
+func invented(sources []string) bool {
+	for _, s := range sources {
+		if !strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "ours") {
+			return false
+		}
+	}
+	return len(sources) > 0
+}
+
+// SourcesMarkdown is the "## Sources" section of an item, "" when it has
+// none.
+func SourcesMarkdown(it Item) string {
+	if len(it.Sources) == 0 {
+		return ""
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s\n\n", c.Title, c.Summary)
+	b.WriteString("## Sources\n\n")
+	for _, s := range it.Sources {
+		fmt.Fprintf(&b, "- %s\n", strings.Join(strings.Fields(s), " "))
+	}
+	return b.String()
+}
+
+// CaseMarkdown renders a case for reading: its label at the top, its
+// sources at the end.
+func CaseMarkdown(c Case, lib *Library) string {
+	return withSources(CaseBody(c, lib), c.Item)
+}
+
+// TipMarkdown renders a tip for reading: its label at the top, its sources
+// at the end.
+func TipMarkdown(t Tip, lib *Library) string {
+	return withSources(TipBody(t, lib), t.Item)
+}
+
+func withSources(body string, it Item) string {
+	if s := SourcesMarkdown(it); s != "" {
+		return body + "\n" + s
+	}
+	return body
+}
+
+// CaseBody renders a case for reading, with its label and without its
+// sources (the reader shows them on a key).
+func CaseBody(c Case, lib *Library) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", c.Title)
+	label(&b, c.Item)
+	fmt.Fprintf(&b, "%s\n\n", c.Summary)
 	mdSection(&b, "Context", c.Context)
 	mdSection(&b, "What happened", c.WhatHappened)
 	mdSection(&b, "Immediate reaction", c.Reaction)
@@ -20,14 +119,16 @@ func CaseMarkdown(c Case, lib *Library) string {
 	if c.Kata != "" {
 		fmt.Fprintf(&b, "Practise it: `retrokata kata %s`\n\n", c.Kata)
 	}
-	footer(&b, c.Item)
-	return b.String()
+	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-// TipMarkdown renders a tip for reading.
-func TipMarkdown(t Tip, lib *Library) string {
+// TipBody renders a tip for reading, with its label and without its
+// sources.
+func TipBody(t Tip, lib *Library) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %d. %s\n\n%s\n\n**Try this next sprint.** %s\n\n", t.Number, t.Title, t.Body, t.Try)
+	fmt.Fprintf(&b, "# %d. %s\n\n", t.Number, t.Title)
+	label(&b, t.Item)
+	fmt.Fprintf(&b, "%s\n\n**Try this next sprint.** %s\n\n", t.Body, t.Try)
 	var linked []string
 	for _, c := range lib.Cases {
 		for _, n := range c.Tips {
@@ -39,8 +140,7 @@ func TipMarkdown(t Tip, lib *Library) string {
 	if len(linked) > 0 {
 		fmt.Fprintf(&b, "## Cases\n\n%s\n\n", strings.Join(linked, "\n"))
 	}
-	footer(&b, t.Item)
-	return b.String()
+	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
 func mdSection(b *strings.Builder, title, text string) {
@@ -69,11 +169,19 @@ func tipsList(b *strings.Builder, nums []int, lib *Library) {
 	b.WriteString("\n")
 }
 
-func footer(b *strings.Builder, it Item) {
-	if it.Reconstruction {
-		b.WriteString(reconstructionNote + "\n\n")
+func label(b *strings.Builder, it Item) {
+	if l := Label(it); l != "" {
+		fmt.Fprintf(b, "_%s_\n\n", l)
 	}
-	if len(it.Sources) > 0 {
-		fmt.Fprintf(b, "_Sources: %s._\n", strings.Join(it.Sources, "; "))
+}
+
+// footer ends a text with its label and sources, for items whose label is
+// not needed at the top (activities: our own words, never a reconstruction).
+func footer(b *strings.Builder, it Item) {
+	if l := Label(it); l != "" && it.Reconstruction {
+		fmt.Fprintf(b, "_%s_\n\n", l)
+	}
+	if s := SourcesMarkdown(it); s != "" {
+		b.WriteString(s)
 	}
 }

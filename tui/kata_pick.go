@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retrokata/retrokata/content"
@@ -117,6 +116,11 @@ func (m *kataModel) pickView(w int) string {
 		return top + "\n" + st.Subtle.Render(wrap("No kata matches. esc clears the filter.", w))
 	}
 	sel := min(m.pickSel, len(rows)-1)
+	if l := content.BriefLabel(rows[sel].k.Item); l != "" {
+		// What the selected kata is built on, at the top (sources: in the player).
+		top += st.Subtle.Render(ansi.Truncate(l, w, "…")) + "\n"
+		h--
+	}
 	detail := ""
 	if h >= 8 {
 		detail = st.Subtle.Render(wrap(notes.Sanitize(rows[sel].k.Summary), w))

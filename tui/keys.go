@@ -356,10 +356,11 @@ func (k browserKeys) pinned() []key.Binding {
 // readerKeys are the cases & tips reader's bindings; reading says which
 // are shown.
 type readerKeys struct {
-	Up, Down, Read, Link, PrevLink, Back, PageUp, PageDown, List, Quit, Help key.Binding
-	Close                                                                    key.Binding
-	choose, read, links, nextLink, follow, back, scroll                      key.Binding
-	reading                                                                  bool
+	Up, Down, Read, Link, PrevLink, Back, PageUp, PageDown, List, Sources, Quit, Help key.Binding
+	Close                                                                             key.Binding
+	choose, read, links, nextLink, follow, back, scroll                               key.Binding
+	hasSources, showingSources                                                        bool
+	reading                                                                           bool
 }
 
 func newReaderKeys() readerKeys {
@@ -373,6 +374,7 @@ func newReaderKeys() readerKeys {
 		PageUp:   bind("pgup", "scroll up", "pgup"),
 		PageDown: bind("pgdn", "scroll down", "pgdown", "space"),
 		List:     bind("←/h", "list", "left", "h"),
+		Sources:  bind("s", "sources", "s"),
 		Quit:     bind("q", "quit", "q", "ctrl+c"),
 		Help:     bind("?", "more keys", "?"),
 		Close:    bind("esc", "close", "esc"),
@@ -389,6 +391,9 @@ func newReaderKeys() readerKeys {
 // ShortHelp implements help.KeyMap.
 func (k readerKeys) ShortHelp() []key.Binding {
 	if k.reading {
+		if k.hasSources {
+			return []key.Binding{k.sources(), k.nextLink, k.follow, k.back, k.scroll}
+		}
 		return []key.Binding{k.nextLink, k.follow, k.back, k.scroll}
 	}
 	return []key.Binding{k.choose, k.read, k.links}
@@ -397,9 +402,22 @@ func (k readerKeys) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k readerKeys) FullHelp() [][]key.Binding {
 	if k.reading {
-		return [][]key.Binding{{k.Link, k.PrevLink, k.Read, k.Back}, {k.Up, k.Down, k.PageUp, k.PageDown, k.List}, {k.Help, k.Quit}}
+		first := []key.Binding{k.Link, k.PrevLink, k.Read, k.Back}
+		if k.hasSources {
+			first = append([]key.Binding{k.sources()}, first...)
+		}
+		return [][]key.Binding{first, {k.Up, k.Down, k.PageUp, k.PageDown, k.List}, {k.Help, k.Quit}}
 	}
 	return [][]key.Binding{{k.Up, k.Down, k.Read, k.Link}, {k.Help, k.Quit}}
+}
+
+// sources is the Sources binding, its help saying what it shows next.
+func (k readerKeys) sources() key.Binding {
+	b := k.Sources
+	if k.showingSources {
+		b.SetHelp("s", "text")
+	}
+	return b
 }
 
 func (k readerKeys) pinned() []key.Binding { return []key.Binding{k.Quit, k.Help} }

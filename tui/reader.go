@@ -22,8 +22,9 @@ type readerItem struct {
 	id    string // a case id, or "tip-N"
 	kind  string // "Case" or "Tip"
 	title string
-	md    string
-	links []int // indexes of linked items
+	md    string // its text, with its label at the top
+	src   string // its sources, shown on a key; "" when none
+	links []int  // indexes of linked items
 }
 
 // itemRenderedMsg is an item rendered with glamour for a width.
@@ -46,6 +47,7 @@ type readerModel struct {
 	// text scrolls the rendered item (textKey), above its links.
 	text    viewport.Model
 	textKey string
+	sources bool // the selected item's sources are shown instead of its text
 	cache   map[string]string
 }
 
@@ -55,11 +57,11 @@ func newReaderModel(c *common) *readerModel {
 	m.restyle()
 	tipAt := map[int]int{}
 	for _, c := range lib.Cases {
-		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: notes.Sanitize(c.Title), md: notes.Sanitize(content.CaseMarkdown(c, lib))})
+		m.items = append(m.items, readerItem{id: c.ID, kind: "Case", title: notes.Sanitize(c.Title), md: notes.Sanitize(content.CaseBody(c, lib)), src: notes.Sanitize(content.SourcesMarkdown(c.Item))})
 	}
 	for _, t := range lib.Tips {
 		tipAt[t.Number] = len(m.items)
-		m.items = append(m.items, readerItem{id: "tip-" + strconv.Itoa(t.Number), kind: "Tip", title: notes.Sanitize(fmt.Sprintf("%d. %s", t.Number, t.Title)), md: notes.Sanitize(content.TipMarkdown(t, lib))})
+		m.items = append(m.items, readerItem{id: "tip-" + strconv.Itoa(t.Number), kind: "Tip", title: notes.Sanitize(fmt.Sprintf("%d. %s", t.Number, t.Title)), md: notes.Sanitize(content.TipBody(t, lib)), src: notes.Sanitize(content.SourcesMarkdown(t.Item))})
 	}
 	for i, c := range lib.Cases {
 		for _, n := range c.Tips {
@@ -99,7 +101,16 @@ func (m *readerModel) textWidth() int {
 }
 
 func (m *readerModel) cacheKey() string {
-	return m.items[m.sel].id + "@" + strconv.Itoa(m.textWidth())
+	k := m.items[m.sel].id + "@" + strconv.Itoa(m.textWidth())
+	if m.showingSources() {
+		k += "#sources"
+	}
+	return k
+}
+
+// showingSources reports whether the sources of the selected item are shown.
+func (m *readerModel) showingSources() bool {
+	return m.sources && len(m.items) > 0 && m.items[m.sel].src != ""
 }
 
 // render asks for the selected item, unless it is cached for this width.
@@ -112,6 +123,9 @@ func (m *readerModel) render() tea.Cmd {
 		return nil
 	}
 	md, w, dark, r := m.items[m.sel].md, m.textWidth(), m.c.styles.isDark, m.c.md
+	if m.showingSources() {
+		md = "# Sources of " + m.items[m.sel].title + "\n\n" + strings.TrimPrefix(m.items[m.sel].src, "## Sources\n\n")
+	}
 	return func() tea.Msg {
 		out, err := r.Render(md, max(10, w-2), dark)
 		if err != nil {
@@ -156,7 +170,7 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case len(m.back) > 0:
 			m.sel, m.back = m.back[len(m.back)-1], m.back[:len(m.back)-1]
 			m.text.GotoTop()
-			m.link = -1
+			m.link, m.sources = -1, false
 		case m.reading:
 			m.reading, m.link = false, -1
 		case key.Matches(msg, k.Close):
@@ -191,13 +205,19 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Read):
 		if m.reading && m.link >= 0 && m.link < len(links) {
 			m.back = append(m.back, m.sel)
-			m.sel, m.link = links[m.link], -1
+			m.sel, m.link, m.sources = links[m.link], -1, false
 			m.text.GotoTop()
 		} else {
 			m.reading = true
 		}
 	case key.Matches(msg, k.List):
 		m.reading, m.link = false, -1
+	case key.Matches(msg, k.Sources):
+		if m.items[m.sel].src == "" {
+			return nil
+		}
+		m.sources, m.reading = !m.sources, true
+		m.text.GotoTop()
 	default:
 		return nil
 	}
@@ -206,7 +226,7 @@ func (m *readerModel) key(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *readerModel) choose(i int) {
 	m.sel = max(0, min(len(m.items)-1, i))
-	m.link, m.back = -1, nil
+	m.link, m.back, m.sources = -1, nil, false
 	m.text.GotoTop()
 }
 
@@ -247,7 +267,7 @@ func (m *readerModel) listView(w, h int) string {
 		if i == 0 || it.kind != m.items[i-1].kind {
 			head := "The cases"
 			if it.kind == "Tip" {
-				head = "Seven tips for a DevOps team"
+				head = "Tips, in our words"
 			}
 			if i > 0 {
 				lines = append(lines, "")
@@ -342,6 +362,8 @@ func (m *readerModel) textView(w, h int) string {
 func (m *readerModel) keyMap() readerKeys {
 	k := m.keys
 	k.reading = m.reading
+	k.hasSources = len(m.items) > 0 && m.items[m.sel].src != ""
+	k.showingSources = m.showingSources()
 	return k
 }
 

@@ -38,6 +38,7 @@ func TestReaderGolden(t *testing.T) {
 		{"case", []string{"down", "enter"}},
 		{"case-link", []string{"down", "enter", "tab"}},
 		{"followed-tip", []string{"down", "enter", "tab", "enter"}},
+		{"sources", []string{"down", "enter", "s"}},
 	}
 	for _, sz := range [][2]int{{80, 24}, {40, 12}, {120, 30}} {
 		for _, s := range steps {
@@ -82,6 +83,18 @@ func TestReaderLinksBothWays(t *testing.T) {
 	// a reconstructed case says so in one line
 	if v := plain(m.view()); !strings.Contains(strings.Join(strings.Fields(m.cache[m.cacheKey()]), " "), "Reconstruction") && !strings.Contains(v, "Reconstruction") {
 		t.Errorf("reconstructed case lacks its note")
+	}
+	top := strings.Join(strings.Split(plain(m.view()), "\n")[:6], "\n")
+	if !strings.Contains(top, "Reconstruction") {
+		t.Errorf("a reconstructed case is labelled at the top:\n%s", top)
+	}
+	rpress(m, "s")
+	if v := plain(m.view()); !strings.Contains(v, "Sources of") || !strings.Contains(v, "s text") {
+		t.Errorf("s shows the sources, and s again the text:\n%s", v)
+	}
+	rpress(m, "s")
+	if strings.Contains(plain(m.view()), "Sources of") {
+		t.Error("s again shows the text")
 	}
 	rpress(m, "esc", "esc")
 	if cmd := m.key(keyMsg("q")); !quits(runCmd(cmd)) {

@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -51,7 +52,7 @@ func (m *retroModel) exampleView(w int) string {
 	var b strings.Builder
 	b.WriteString(m.c.styles.Accent.Render(wrap("Worked example: "+c.Title, w)) + "\n")
 	if c.Reconstruction {
-		b.WriteString(m.c.styles.Subtle.Render(wrap("Reconstructed from the talk's summary.", w)) + "\n")
+		b.WriteString(m.c.styles.Subtle.Render(wrap(content.BriefLabel(c.Item), w)) + "\n")
 	}
 	sec := func(label, text string) {
 		if text != "" {

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/spf13/cobra"
-
 	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/notes"
+	"github.com/spf13/cobra"
 )
 
 // contentSources are the user's and the repository's content dirs.
@@ -44,10 +43,13 @@ func (e *env) library() *content.Library {
 func newCasesCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "cases [ID]",
-		Short: "List the talk's cases, or show one",
-		Long: `Without ID, lists the four problems of "Dev rencontre Ops, 1 an après" and
-the DevOps department case study. With ID, shows one: context, what
-happened, the immediate reaction, what they learnt, and the linked tips.`,
+		Short: "List the cases, or show one",
+		Long: `Without ID, lists the cases: four problems reconstructed from what is known
+of the talk "Dev rencontre Ops, 1 an après" (its slides and video are not
+available, so the details are ours, not quotes) and a DevOps department case
+study from a supplier's client story. With ID, shows one: what it is built
+on, context, what happened, the immediate reaction, what was learnt, the
+linked tips, and its sources at the end.`,
 		Example: "  retrokata cases\n  retrokata cases parameter-change",
 		Args:    args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -55,7 +57,11 @@ happened, the immediate reaction, what they learnt, and the linked tips.`,
 			if len(a) == 0 {
 				tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 				for _, c := range lib.Cases {
-					fmt.Fprintf(tw, "%s\t%s\t%s\n", c.ID, c.Title, c.Summary)
+					l := content.ShortLabel(c.Item)
+					if l != "" {
+						l = "(" + l + ")"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.ID, c.Title, l, c.Summary)
 				}
 				return tw.Flush()
 			}
@@ -71,13 +77,16 @@ happened, the immediate reaction, what they learnt, and the linked tips.`,
 func newTipsCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:     "tips [N]",
-		Short:   "List the seven tips, or show one",
-		Long:    "Without N, lists the tips for building a DevOps team. With N, shows one, with\nsomething to try next sprint and the cases it comes from.",
+		Short:   "List the tips, or show one",
+		Long:    "Without N, lists tips for building a DevOps team. They are in our words,\nbuilt on an interview about the talk, not quoted from it: experiments to try,\nnot rules. With N, shows one, with something to try next sprint, the cases\nit comes from and its sources.",
 		Example: "  retrokata tips\n  retrokata tips 4",
 		Args:    args(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, a []string) error {
 			lib := e.library()
 			if len(a) == 0 {
+				if content.TipsInOurWords(lib.Tips) {
+					fmt.Fprintln(e.stdout, content.TipsNote)
+				}
 				for _, t := range lib.Tips {
 					fmt.Fprintln(e.stdout, content.TipLabel(t))
 				}
