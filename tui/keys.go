@@ -45,8 +45,10 @@ type retroKeys struct {
 	PrevField, EnterNext, Yes, No, Discard, Resume      key.Binding
 	ScrollUp, ScrollDown, Interrupt, Back, DiscardDraft key.Binding
 	ConfirmDelete, KeepItem                             key.Binding
+	Timeline, ToCard                                    key.Binding
 	phase                                               retro.Phase
 	mode                                                retroMode
+	timeline                                            bool // the git timeline is shown
 }
 
 func newRetroKeys() retroKeys {
@@ -88,6 +90,8 @@ func newRetroKeys() retroKeys {
 		Resume:        bind("r/enter", "resume", "r", "enter"),
 		ConfirmDelete: bind("y", "delete", "y"),
 		KeepItem:      helpOnly("any key", "keep"),
+		Timeline:      bind("t", "git timeline", "t"),
+		ToCard:        bind("enter", "make it a problem", "enter"),
 	}
 }
 
@@ -99,7 +103,10 @@ func (k retroKeys) phaseKeys() []key.Binding {
 	case retro.PhasePrevious:
 		return []key.Binding{k.DoneAction, k.Carry, k.Drop, k.Reset, k.Up, k.Down}
 	case retro.PhaseProblems:
-		return []key.Binding{k.Add, k.Edit, k.Delete, k.Example, k.Up, k.Down}
+		if k.timeline {
+			return []key.Binding{k.ToCard, k.Timeline, k.Up, k.Down}
+		}
+		return []key.Binding{k.Add, k.Edit, k.Delete, k.Timeline, k.Example, k.Up, k.Down}
 	case retro.PhaseVote:
 		return []key.Binding{k.VoteUp, k.VoteDown, k.Up, k.Down}
 	case retro.PhaseDiscuss:

@@ -26,6 +26,7 @@ type RetroOptions struct {
 	Draft                    *retro.Draft      // a draft found on disk, or nil
 	Resume                   bool              // resume the draft without asking
 	Inbox                    []notes.InboxCard // cards added before the meeting
+	Since                    string            // where the git timeline starts: a revision or YYYY-MM-DD; "" for the last retro
 }
 
 // RetroResult says how the wizard ended.
@@ -74,6 +75,7 @@ type (
 
 type retroModel struct {
 	autosave
+	tk        retroExtras // the facilitator's toolkit: timeline, check-in, activities, timer
 	c         *common
 	opt       RetroOptions
 	draftPath string
@@ -220,6 +222,9 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 			m.previewReady = true
 		}
 		return nil
+	case timelineMsg:
+		m.onTimeline(msg)
+		return nil
 	case retroSavedMsg:
 		m.saving = false
 		if msg.err != nil {
@@ -364,6 +369,9 @@ func (m *retroModel) gotoPhase(p retro.Phase) tea.Cmd {
 		m.startEdit(0)
 	case retro.PhasePrevious:
 		m.s.LoadPrevious(m.entries)
+	case retro.PhaseProblems:
+		m.clampSel()
+		return m.loadTimeline()
 	case retro.PhaseClose:
 		m.preview.GotoTop()
 		return m.renderPreview()
@@ -411,6 +419,11 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
 	if p == retro.PhaseClose {
 		return m.closeKey(msg)
 	}
+	if p == retro.PhaseProblems && m.tk.tl.shown {
+		if cmd, ok := m.timelineKey(msg); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Up):
 		m.sel[p]--
@@ -427,6 +440,10 @@ func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case retro.PhasePrevious:
 		m.previousKey(msg)
 	case retro.PhaseProblems, retro.PhaseActions:
+		if key.Matches(msg, k.Timeline) && p == retro.PhaseProblems {
+			m.tk.tl.shown, m.example = true, false
+			return m.loadTimeline()
+		}
 		m.listKey(msg)
 	case retro.PhaseVote:
 		m.voteKey(msg)

@@ -17,12 +17,15 @@ func (m *retroModel) problemsView(w int) string {
 	if m.example {
 		return m.exampleView(w)
 	}
+	if m.tk.tl.shown && m.mode != modeEdit {
+		return m.timelineView(w)
+	}
 	if m.mode == modeEdit && len(m.inputs) == 1 && len(m.areas) == 1 {
 		return m.labelled(w, "Title", m.inputs[0].View(), m.field == 0) + "\n\n" +
 			m.c.styles.Label.Render("  What happened") + "\n" + m.areas[0].View()
 	}
 	if len(s.Problems) == 0 {
-		return wrap("No problems yet. Press a to add the first one: a short title, then what happened.\nPress w for a worked example from the talk.", w)
+		return wrap("No problems yet. Press a to add the first one: a short title, then what happened.\nPress w for a worked example from the talk, t for what happened in git since the last retro.", w)
 	}
 	sel := m.sel[retro.PhaseProblems]
 	h := m.bodyHeight()

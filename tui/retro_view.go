@@ -162,6 +162,7 @@ func titleOr(t string) string {
 func (m *retroModel) keyMap() retroKeys {
 	k := m.keys
 	k.phase, k.mode = m.s.Phase, m.mode
+	k.timeline = m.tk.tl.shown && m.s.Phase == retro.PhaseProblems
 	return k
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os/signal"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,13 +21,19 @@ func newRetroCmd(e *env) *cobra.Command {
 		Long: `Walks the team through a retrospective shaped like the talk: set the
 stage, look back at the last retro's actions, list problems, vote, discuss
 each problem (our immediate reaction, what we learnt, the tips it relates
-to), agree on actions, then save the note.
+to), agree on actions, then save the note. In a git repository, t in
+Problems shows what happened since the team's last retro (or --since):
+merges, tags, reverts, hotfixes, rollbacks and incidents; enter turns one
+into a problem card.
 
 Everything is autosaved to a draft every half second; Ctrl+C asks before
 quitting, and the next run offers to resume.`,
 		Example: "  retrokata retro --team checkout --facilitator Alice\n  retrokata retro --template parameter-change --commit",
 		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if strings.HasPrefix(o.Since, "-") || strings.ContainsAny(o.Since, " \t\n") {
+				return usagef("Use a tag, a branch, a commit or a date: --since v1.4, --since 2026-11-01.", "retro: bad --since %q", o.Since)
+			}
 			if !e.interactive() {
 				return usagef("Run it in a terminal; list, show and actions work in scripts.", "retro needs an interactive terminal")
 			}
@@ -69,6 +76,7 @@ quitting, and the next run offers to resume.`,
 	f.IntVar(&o.Dots, "dots", retro.DefaultDots, "dots per participant for voting")
 	f.BoolVar(&o.Commit, "commit", false, "git add and commit the note after saving")
 	f.BoolVar(&o.Resume, "resume", false, "resume the retro in progress without asking")
+	f.StringVar(&o.Since, "since", "", "start the git timeline (t in Problems) at this tag, commit or date (YYYY-MM-DD); default: the team's last retro")
 	c.AddCommand(newRetroAddCmd(e), newRetroInboxCmd(e))
 	return c
 }
