@@ -73,6 +73,8 @@ type browserModel struct {
 	showPreview bool // below 100 columns the preview replaces the list
 	// pv scrolls the preview of pvPath, the note it shows.
 	pv viewport.Model
+	// display is each entry's text as drawn, sanitised once per list.
+	display []entryText
 	// now is when the list was read: what is overdue is told from it.
 	now    time.Time
 	pvPath string
@@ -131,6 +133,7 @@ func (m *browserModel) update(msg tea.Msg) tea.Cmd {
 	case notesListMsg:
 		m.entries, m.loadErr, m.loaded = msg.list, msg.err, true
 		m.now = m.c.now()
+		m.display = displayTexts(msg.list)
 		if msg.err != nil {
 			m.flash("Cannot read the notes: "+msg.err.Error(), true)
 		}
@@ -330,4 +333,29 @@ func Editor(getenv func(string) string) []string {
 		}
 	}
 	return []string{"vi"}
+}
+
+// entryText is what the browser draws of a note, sanitised once when the
+// list arrives rather than on every frame. The entries themselves keep
+// their text as read: a tick finds its action by it.
+type entryText struct {
+	title, team, dateTitle string
+	actions                []actionText
+}
+
+// actionText is what the actions view draws of an action.
+type actionText struct{ text, owner string }
+
+func displayTexts(list []notes.Entry) []entryText {
+	out := make([]entryText, len(list))
+	for i, e := range list {
+		d := entryText{title: notes.Sanitize(e.Meta.Title), team: notes.Sanitize(e.Meta.Team)}
+		d.dateTitle = e.Meta.Date.Format("2006-01-02") + " " + d.title
+		d.actions = make([]actionText, len(e.Actions))
+		for j, a := range e.Actions {
+			d.actions[j] = actionText{notes.Sanitize(a.Text), notes.Sanitize(a.Owner)}
+		}
+		out[i] = d
+	}
+	return out
 }

@@ -44,9 +44,9 @@ func (m *browserModel) buildRows() {
 			if !a.IsOpen() && !(a.Status == notes.StatusDone && keep[[2]int{i, j}]) {
 				continue
 			}
-			g := notes.Sanitize(e.Meta.Date.Format("2006-01-02") + " " + e.Meta.Title)
+			g := m.display[i].dateTitle
 			if m.byOwner {
-				g = "@" + a.Owner
+				g = "@" + m.display[i].actions[j].owner
 				if a.Owner == "" {
 					g = "no owner"
 				}
@@ -149,10 +149,11 @@ func (m *browserModel) actionsView(w int) string {
 		if i == m.actSel {
 			mark = st.Selected.Render("› ")
 		}
-		text := notes.Sanitize(a.Text)
+		d := m.display[r.entry]
+		text := d.actions[r.action].text
 		var extra []string
 		if a.Owner != "" && !m.byOwner {
-			extra = append(extra, "@"+notes.Sanitize(a.Owner))
+			extra = append(extra, "@"+d.actions[r.action].owner)
 		}
 		if a.Due != "" {
 			d := "due " + a.Due
@@ -162,7 +163,7 @@ func (m *browserModel) actionsView(w int) string {
 			extra = append(extra, d)
 		}
 		if m.byOwner {
-			extra = append(extra, st.Subtle.Render(notes.Sanitize(e.Meta.Title)))
+			extra = append(extra, st.Subtle.Render(d.title))
 		}
 		line := mark + box + " " + text
 		if len(extra) > 0 {

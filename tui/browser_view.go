@@ -78,13 +78,14 @@ func (m *browserModel) listView(w int) string {
 	var b strings.Builder
 	b.WriteString(top)
 	for i := start; i < min(len(m.shown), start+h); i++ {
-		b.WriteString(m.noteLine(w, m.entries[m.shown[i]], i == m.sel) + "\n")
+		b.WriteString(m.noteLine(w, m.shown[i], i == m.sel) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func (m *browserModel) noteLine(w int, e notes.Entry, selected bool) string {
+func (m *browserModel) noteLine(w int, idx int, selected bool) string {
 	st := m.c.styles
+	e, d := m.entries[idx], m.display[idx]
 	mark := "  "
 	tstyle := st.Title
 	if selected {
@@ -107,7 +108,7 @@ func (m *browserModel) noteLine(w int, e notes.Entry, selected bool) string {
 	if e.Meta.Type == notes.TypeKata && e.Meta.Score != nil && e.Meta.MaxScore != nil {
 		right = fmt.Sprintf("%d/%d", *e.Meta.Score, *e.Meta.MaxScore)
 	}
-	team := notes.Sanitize(e.Meta.Team)
+	team := d.team
 	left := ""
 	switch {
 	case w >= 60:
@@ -120,7 +121,7 @@ func (m *browserModel) noteLine(w int, e notes.Entry, selected bool) string {
 		teamW = min(12, ansi.StringWidth(team))
 	}
 	tw := max(4, w-2-len(left)-len(right)-teamW-3)
-	title := ansi.Truncate(notes.Sanitize(e.Meta.Title), tw, "…")
+	title := ansi.Truncate(d.title, tw, "…")
 	line := mark + st.Subtle.Render(left) + tstyle.Render(title) + strings.Repeat(" ", max(1, tw-ansi.StringWidth(title)+1))
 	if teamW > 0 {
 		line += st.Subtle.Render(ansi.Truncate(team, teamW, "…")) + " "
