@@ -346,3 +346,28 @@ func TestPreviousLineRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFindAndFollowCarried(t *testing.T) {
+	e1 := Entry{Path: "/n/one.md", Actions: []Action{{Text: "A", Status: StatusDone, N: 1}, {Text: "B", Status: StatusCarried, To: "two.md", N: 2}}}
+	e2 := Entry{Path: "/n/two.md", Actions: []Action{{Text: "C", N: 1, Status: StatusOpen}, {Text: "B", From: "one.md", Status: StatusCarried, To: "three.md", N: 2}}}
+	e3 := Entry{Path: "/n/three.md", Actions: []Action{{Text: "B", From: "two.md", Status: StatusOpen, N: 1}}}
+	broken := Entry{Path: "/n/four.md", Err: &Error{Msg: "bad"}}
+	x := IndexActions([]Entry{e3, e2, e1, broken})
+	e, a, ok := x.Find("one#2")
+	if !ok || e.Path != "/n/one.md" || a.Text != "B" {
+		t.Fatalf("Find one#2: %v %+v %v", e.Path, a, ok)
+	}
+	if e, a, ok := x.Current(e, a); !ok || e.Path != "/n/three.md" || a.N != 1 || !a.IsOpen() {
+		t.Errorf("Current: %v %+v %v", e.Path, a, ok)
+	}
+	for _, id := range []string{"one#3", "four#1", "five#1", "one"} {
+		if _, _, ok := x.Find(id); ok {
+			t.Errorf("Find(%q) found", id)
+		}
+	}
+	lost := Entry{Path: "/n/lost.md", Actions: []Action{{Text: "D", Status: StatusCarried, To: "gone.md", N: 1}}}
+	x = IndexActions([]Entry{lost})
+	if _, a, ok := x.Current(lost, lost.Actions[0]); ok || a.Text != "D" {
+		t.Errorf("broken chain: %+v %v", a, ok)
+	}
+}

@@ -92,6 +92,7 @@ dropped or carried over to a later note), is listed once, and has an id,
 			return tw.Flush()
 		},
 	}
+	c.AddCommand(newActionsSyncCmd(e))
 	c.Flags().BoolVar(&open, "open", false, "only open items (the default)")
 	c.Flags().BoolVar(&done, "done", false, "only done items")
 	c.Flags().StringVar(&status, "status", "", "only items with this status: open, done, dropped or carried")
