@@ -42,6 +42,8 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 	title := s.DisplayTitle()
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n", notes.EscapeText(oneLine(title)))
+	s.writeCheckIn(&b)
+	s.writeActivities(&b)
 	if len(s.Previous) > 0 {
 		b.WriteString("\n## " + notes.SectionPrevious + "\n")
 		for _, p := range s.Previous {
@@ -52,6 +54,7 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 			b.WriteString(notes.PreviousLine(p.Decision.Label(), notes.Action{Text: p.Text, Owner: p.Owner}, src) + "\n")
 		}
 	}
+	s.writeWentWell(&b)
 	if len(s.Problems) > 0 {
 		b.WriteString("\n## Problems\n")
 		for k, i := range s.VoteOrder() {
@@ -91,6 +94,7 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 				}
 				b.WriteString("\n**Tips.** " + strings.Join(ts, "; ") + "\n")
 			}
+			writeWhys(&b, p.Whys)
 		}
 	}
 	b.WriteString("\n## " + notes.SectionActions + "\n")
@@ -107,7 +111,7 @@ func (s *Session) ToNote(tip TipTitle) notes.Note {
 	}
 	return notes.Note{
 		Meta: notes.Meta{Type: notes.TypeRetro, Title: title, Date: s.Date, Team: strings.TrimSpace(s.Team),
-			Facilitator: strings.TrimSpace(s.Facilitator), Participants: s.Participants},
+			Facilitator: strings.TrimSpace(s.Facilitator), Participants: s.Participants, ROTI: s.ROTI()},
 		Body: b.String(),
 	}
 }
@@ -133,7 +137,7 @@ func plural(n int, word string) string {
 
 var (
 	problemHead = regexp.MustCompile(`^### \d+\. (.*?)(?: — (\d+) votes?)?$`)
-	labelLine   = regexp.MustCompile(`^\*\*(What happened|Our reaction|What we learnt|Tips)\.\*\*\s?(.*)$`)
+	labelLine   = regexp.MustCompile(`^\*\*(What happened|Our reaction|What we learnt|Tips|Why)\.\*\*\s?(.*)$`)
 	tipNumber   = regexp.MustCompile(`(?:^|;\s*)(\d+)\.`)
 )
 
@@ -143,6 +147,7 @@ var (
 func FromNote(n notes.Note) *Session {
 	s := New(n.Date, n.Team, n.Title, n.Facilitator, 0)
 	s.Participants = n.Participants
+	s.ROTIVotes = rotiVotes(n.ROTI)
 	for _, a := range n.Actions {
 		s.Actions = append(s.Actions, Action{Text: a.Text, Owner: a.Owner, Due: a.Due, CarriedOver: a.From != "", From: a.From})
 	}
@@ -159,6 +164,8 @@ func FromNote(n notes.Note) *Session {
 			cur.What = joinLine(cur.What, notes.UnescapeLine(line))
 		case "Our reaction":
 			cur.Reaction = joinLine(cur.Reaction, notes.UnescapeLine(line))
+		case "Why":
+			readWhy(cur, line)
 		case "What we learnt":
 			if l, ok := strings.CutPrefix(line, "- "); ok {
 				cur.Learnings = append(cur.Learnings, notes.UnescapeLine(l))
@@ -184,6 +191,9 @@ func FromNote(n notes.Note) *Session {
 				d, _ := decisionOf(label)
 				s.Previous = append(s.Previous, Previous{Text: a.Text, Owner: a.Owner, Note: src, Decision: d})
 			}
+			continue
+		}
+		if s.readToolkitLine(section, line) {
 			continue
 		}
 		if section != "Problems" {

@@ -48,6 +48,7 @@ type Problem struct {
 	Learnings []string `json:"learnings"`
 	Votes     int      `json:"votes"`
 	Tips      []int    `json:"tips"`
+	Whys      []string `json:"whys"` // an optional 5-whys chain, first why first
 }
 
 // Action is a concrete next step with an owner and an optional due date.
@@ -108,6 +109,12 @@ type Session struct {
 	Problems     []Problem       `json:"problems"`
 	Actions      []Action        `json:"actions"`
 	Inbox        []string        `json:"inbox,omitempty"` // inbox files taken as problems, removed on save
+	// The facilitator's toolkit (toolkit.go).
+	CheckIn    *CheckIn        `json:"check_in,omitempty"`
+	Activities []Picked        `json:"activities,omitempty"` // one per phase at most
+	WentWell   []string        `json:"went_well,omitempty"`
+	ROTIVotes  []int           `json:"roti_votes,omitempty"`
+	Extra      []time.Duration `json:"extra,omitempty"` // minutes added to each phase's timebox
 }
 
 // New starts a session on date with the given settings; an empty title
@@ -177,14 +184,15 @@ func (s *Session) AddTime(d time.Duration) {
 // spent since entering it; negative when over. ok is false without a
 // timebox.
 func (s *Session) Remaining(sinceEnter time.Duration) (left time.Duration, ok bool) {
-	if s.Timebox <= 0 {
+	box := s.PhaseTimebox(s.Phase)
+	if box <= 0 {
 		return 0, false
 	}
 	spent := sinceEnter
 	if int(s.Phase) < len(s.Spent) {
 		spent += s.Spent[s.Phase]
 	}
-	return s.Timebox - spent, true
+	return box - spent, true
 }
 
 // AddProblem appends an empty problem card and returns its index.
