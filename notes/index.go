@@ -12,19 +12,25 @@ import (
 
 // indexVersion changes whenever what is cached, or how notes are parsed,
 // changes: an index of another version is ignored and rebuilt.
-const indexVersion = 9
+const indexVersion = 10
 
-// racyWindow is how recent a file's mtime may be for its entry to be left
-// out of the index: a note edited twice within the filesystem's timestamp
-// granularity, keeping its size, would otherwise look unchanged.
+// racyWindow is how recent a file's mtime or ctime may be for its entry to
+// be left out of the index: a note edited twice within the filesystem's
+// timestamp granularity, keeping its size, would otherwise look unchanged.
 const racyWindow = 2 * time.Second
 
 // indexed is what the index keeps of one note, valid while the file keeps
-// its size and modification time.
+// its size, modification time, inode and change time (ctime). A program can
+// restore the mtime of a file it rewrote (os.Chtimes, touch -r, rsync -t,
+// git checkout of the same size), but not its ctime. Where there is no
+// inode or ctime, a hit is checked against the content hash instead.
 type indexed struct {
 	Size       int64
-	ModTime    int64 // UnixNano
-	Hash       Hash  // of the note's bytes, for EditFile
+	ModTime    int64  // UnixNano
+	Inode      uint64 // 0 where unknown
+	ChangeTime int64  // UnixNano of the ctime, 0 where unknown
+	Racy       bool   // the ctime was recent when recorded: hits are checked against Hash
+	Hash       Hash   // of the note's bytes, for EditFile
 	Meta       Meta
 	Open, Done int
 	Dropped    int
@@ -44,8 +50,9 @@ type indexed struct {
 // directory parses only the notes changed since the last run. The notes stay
 // the only record: a missing, stale or corrupt index only costs time.
 type Index struct {
-	CacheDir    string // "" disables the cache
-	SkipActions bool   // leave Entry.Actions nil when read from the index (counts are kept)
+	CacheDir    string           // "" disables the cache
+	SkipActions bool             // leave Entry.Actions nil when read from the index (counts are kept)
+	clock       func() time.Time // tests: what "now" is for the racy window
 }
 
 // path is the index file of a notes dir; the actions of its notes are in
@@ -131,15 +138,34 @@ func writeCacheFile(p string, data []byte) error {
 	return err
 }
 
-// lookup returns the cached entry of a file when it is still valid.
-func (x Index) lookup(cc *cache, path string, info fs.FileInfo) (Entry, bool) {
+// lookup returns the cached entry of a file when it is still valid. With
+// verify, the platform gives no inode and ctime: the caller must read the
+// file and compare its hash with the entry's before trusting it.
+//
+// A racy entry (its ctime was within racyWindow of the listing that
+// recorded it: a same-size edit in the same ctime tick would not show) is
+// verified too while it is racy, and parsed again once it no longer is.
+func (x Index) lookup(cc *cache, path string, info fs.FileInfo, now time.Time) (e Entry, hit, verify bool) {
 	if cc == nil {
-		return Entry{}, false
+		return Entry{}, false, false
 	}
 	c, ok := cc.notes[filepath.Base(path)]
 	if !ok || info == nil || !info.Mode().IsRegular() || c.Size != info.Size() || c.ModTime != info.ModTime().UnixNano() {
-		return Entry{}, false
+		return Entry{}, false, false
 	}
+	ino, ctime, known := fileStamp(info)
+	if known && (c.Inode != ino || c.ChangeTime != ctime || (c.Racy && !racy(ctime, now))) {
+		return Entry{}, false, false
+	}
+	e, hit = c.entry(cc, path)
+	return e, hit, !known || c.Racy
+}
+
+// racy reports whether a ctime is too recent to tell a later edit by.
+func racy(ctime int64, now time.Time) bool { return now.Sub(time.Unix(0, ctime)) < racyWindow }
+
+// entry is the Entry a valid index record stands for.
+func (c *indexed) entry(cc *cache, path string) (Entry, bool) {
 	e := Entry{Path: path, Meta: c.Meta, Open: c.Open, Done: c.Done, Dropped: c.Dropped, Carried: c.Carried, Hash: c.Hash}
 	if cc.actions && c.actions != "" {
 		l, err := decodeActions(c.actions)
@@ -167,14 +193,16 @@ func record(e Entry, info fs.FileInfo, now time.Time) (*indexed, bool) {
 	if info == nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < racyWindow {
 		return nil, false
 	}
-	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done,
+	ino, ctime, known := fileStamp(info)
+	c := indexed{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Inode: ino, ChangeTime: ctime, Racy: known && racy(ctime, now),
+		Hash: e.Hash, Meta: e.Meta, Open: e.Open, Done: e.Done,
 		Dropped: e.Dropped, Carried: e.Carried, actions: encodeActions(e.Actions), problems: encodeStrings(e.Problems)}
 	if e.Err != nil {
 		var ne *Error
 		if !errors.As(e.Err, &ne) || ne.Msg == "" {
 			return nil, false
 		}
-		c = indexed{Size: c.Size, ModTime: c.ModTime, Hash: c.Hash, ErrLine: ne.Line, ErrMsg: ne.Msg}
+		c = indexed{Size: c.Size, ModTime: c.ModTime, Inode: c.Inode, ChangeTime: c.ChangeTime, Racy: c.Racy, Hash: c.Hash, ErrLine: ne.Line, ErrMsg: ne.Msg}
 	}
 	return &c, true
 }

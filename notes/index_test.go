@@ -38,7 +38,7 @@ func titles(l []Entry) []string {
 // full parse returns, whatever happened to the notes or to the index.
 func TestIndexedListMatchesFullParse(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
-	x := Index{CacheDir: cacheDir}
+	x := Index{CacheDir: cacheDir, clock: anHourLater} // every note is old enough to index
 	for _, title := range []string{"Alpha", "Bravo", "Charlie"} {
 		n := testNote(title)
 		writeOld(t, filepath.Join(dir, Slug(title)+".md"), Render(n))
@@ -142,6 +142,63 @@ func TestIndexSkipsRacyNotes(t *testing.T) {
 	os.Chtimes(p, st.ModTime(), st.ModTime()) // same size, same mtime
 	if l, _ := x.List(dir, Filter{}); len(l) != 1 || l[0].Meta.Title != "Bravo" {
 		t.Fatalf("got %v, want the new title", titles(l))
+	}
+}
+
+func anHourLater() time.Time { return time.Now().Add(time.Hour) }
+
+// changeCtime waits until p's ctime differs from the one in old: the
+// kernel's clock for ctimes ticks every few milliseconds.
+func changeCtime(t *testing.T, p string, old os.FileInfo) {
+	t.Helper()
+	_, c0, ok := fileStamp(old)
+	if !ok {
+		return
+	}
+	for range 2000 {
+		info, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, c, _ := fileStamp(info); c != c0 {
+			return
+		}
+		time.Sleep(time.Millisecond)
+		os.Chmod(p, info.Mode().Perm())
+	}
+	t.Fatal("the ctime never changed")
+}
+
+// An edit keeping the size, with the mtime restored (touch -r, rsync -t,
+// os.Chtimes), is seen: the index also keys on inode and ctime, or where
+// there are none, on the content hash.
+func TestIndexSeesSameSizeEditWithRestoredMtime(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		clock func() time.Time
+	}{{"old ctime", anHourLater}, {"racy ctime", nil}} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			x := Index{CacheDir: t.TempDir(), clock: tc.clock}
+			p := filepath.Join(dir, "a.md")
+			writeOld(t, p, Render(testNote("Alpha")))
+			st, _ := os.Stat(p)
+			if l, _ := x.List(dir, Filter{}); len(l) != 1 || l[0].Meta.Title != "Alpha" {
+				t.Fatalf("got %v", titles(l))
+			}
+			if c := x.load(dir, false); c == nil || c.notes["a.md"] == nil {
+				t.Fatal("the note was not indexed")
+			}
+			os.WriteFile(p, Render(testNote("Bravo")), 0o644)
+			os.Chtimes(p, st.ModTime(), st.ModTime())
+			changeCtime(t, p, st)
+			if now, _ := os.Stat(p); now.Size() != st.Size() || !now.ModTime().Equal(st.ModTime()) {
+				t.Fatal("the test did not keep size and mtime")
+			}
+			if l, _ := x.List(dir, Filter{}); len(l) != 1 || l[0].Meta.Title != "Bravo" {
+				t.Fatalf("got %v, want the new title", titles(l))
+			}
+		})
 	}
 }
 

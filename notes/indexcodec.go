@@ -12,7 +12,7 @@ import (
 // read on every listing, and decoding it this way costs a few milliseconds
 // for 10,000 notes, with every string a slice of one buffer.
 //
-//	meta:    "RKIX" version gen dir count { name size mtime sha256 errline errmsg meta open done actoff actlen proboff problen }*
+//	meta:    "RKIX" version gen dir count { name size mtime inode ctime racy sha256 errline errmsg meta open done actoff actlen proboff problen }*
 //	actions: "RKIA" version gen blob   (each note's actions at actoff, actlen; its problem titles at proboff, problen)
 //
 // Integers are varints, strings and byte blobs are length-prefixed. Any
@@ -77,6 +77,9 @@ func encodeIndex(dir string, gen uint64, m map[string]*indexed) (meta, actions [
 		e.str(n)
 		e.int(c.Size)
 		e.int(c.ModTime)
+		e.uint(c.Inode)
+		e.int(c.ChangeTime)
+		e.bool(c.Racy)
 		e.b = append(e.b, c.Hash[:]...)
 		e.uint(uint64(max(c.ErrLine, 0)))
 		e.str(c.ErrMsg)
@@ -296,7 +299,7 @@ func decodeIndex(data []byte, dir string) (*cache, error) {
 	for i := 0; i < n && d.err == nil; i++ {
 		name := d.str()
 		c := &all[i]
-		*c = indexed{Size: d.int(), ModTime: d.int()}
+		*c = indexed{Size: d.int(), ModTime: d.int(), Inode: d.uint(), ChangeTime: d.int(), Racy: d.uint() == 1}
 		d.hash(&c.Hash)
 		c.ErrLine, c.ErrMsg = int(d.uint()), d.str()
 		mt := &c.Meta

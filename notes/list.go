@@ -126,6 +126,9 @@ func (x Index) List(dir string, f Filter) ([]Entry, error) {
 	}
 	cached := x.load(dir, !x.SkipActions)
 	now := time.Now()
+	if x.clock != nil {
+		now = x.clock()
+	}
 	type slot struct {
 		e      Entry
 		keep   bool
@@ -145,13 +148,16 @@ func (x Index) List(dir string, f Filter) ([]Entry, error) {
 				s := &slots[i]
 				path := filepath.Join(dir, files[i].Name())
 				info, _ := files[i].Info()
-				e, hit := x.lookup(cached, path, info)
+				e, hit, verify := x.lookup(cached, path, info, now)
 				var data []byte
-				if f.Grep != "" || !hit {
+				if f.Grep != "" || !hit || verify {
 					var err error
 					if data, err = readLimited(path); err != nil {
 						s.e, s.keep = Entry{Path: path, Err: err}, f.match(Entry{Err: err}, nil)
 						continue
+					}
+					if verify && HashOf(data) != e.Hash {
+						hit = false // changed, keeping its size, mtime and maybe ctime
 					}
 				}
 				switch {
