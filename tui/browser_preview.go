@@ -100,7 +100,7 @@ func (m *browserModel) previewView(w int) string {
 // syncPreview puts the selected note's preview, once rendered, in the
 // viewport sized for the pane, in update; a new note starts at its top.
 func (m *browserModel) syncPreview() {
-	m.pv.SetWidth(max(1, m.previewWidth()))
+	w := max(1, m.previewWidth())
 	m.pv.SetHeight(m.bodyHeight())
 	e, ok := m.current()
 	p, cached := m.cache[e.Path]
@@ -108,12 +108,13 @@ func (m *browserModel) syncPreview() {
 		m.pvPath, m.pvText = "", ""
 		return
 	}
-	if e.Path == m.pvPath && p.text == m.pvText {
+	if e.Path == m.pvPath && p.text == m.pvText && w == m.pv.Width() {
 		return
 	}
 	if e.Path != m.pvPath {
 		m.pv.GotoTop()
 	}
-	m.pv.SetContent(p.text)
+	m.pv.SetWidth(w)
+	m.pv.SetContent(cutLines(p.text, w)) // as the screen cuts them, with …
 	m.pvPath, m.pvText = e.Path, p.text
 }

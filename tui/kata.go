@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retrokata/retrokata/content"
@@ -74,12 +75,15 @@ type kataModel struct {
 	pickSel int
 
 	// playing
-	k      content.Kata
-	s      *kata.Session
-	area   textarea.Model
-	last   time.Time // when the clock was last read
-	scroll int
-	sel    int // key point cursor
+	k    content.Kata
+	s    *kata.Session
+	area textarea.Model
+	last time.Time // when the clock was last read
+	// page scrolls the text of the step: the situation above the answer
+	// box, the reference, the score; pageText is what it holds.
+	page     viewport.Model
+	pageText string
+	sel      int // key point cursor
 
 	// now is the time views show (due katas, next practice), set in
 	// update: views never read the clock.
@@ -91,7 +95,7 @@ type kataModel struct {
 }
 
 func newKataModel(c *common, opt KataOptions) *kataModel {
-	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.draftsDir), keys: newKataKeys(), help: help.New()}
+	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.draftsDir), keys: newKataKeys(), help: help.New(), page: viewport.New()}
 	m.now = c.now()
 	m.restyle()
 	m.filter = c.newTextInput()
@@ -192,6 +196,7 @@ func (m *kataModel) readClock() {
 }
 
 func (m *kataModel) update(msg tea.Msg) tea.Cmd {
+	defer m.syncPage() // the size, the step or the answers may have changed
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
@@ -295,10 +300,10 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.step(-1)
 		return nil
 	case key.Matches(msg, k.PageUp):
-		m.scroll = max(0, m.scroll-max(1, m.bodyHeight()/2))
+		m.page.ScrollUp(max(1, m.bodyHeight()/2))
 		return nil
 	case key.Matches(msg, k.PageDown):
-		m.scroll += max(1, m.bodyHeight()/2)
+		m.page.ScrollDown(max(1, m.bodyHeight()/2))
 		return nil
 	}
 	if m.typing() {
@@ -312,9 +317,9 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case kata.KindReveal:
 		switch {
 		case key.Matches(msg, k.Up):
-			m.scroll = max(0, m.scroll-1)
+			m.page.ScrollUp(1)
 		case key.Matches(msg, k.ScrollDown):
-			m.scroll++
+			m.page.ScrollDown(1)
 		}
 	case kata.KindAssess:
 		switch {
@@ -340,9 +345,9 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Save):
 			return m.save()
 		case key.Matches(msg, k.Up):
-			m.scroll = max(0, m.scroll-1)
+			m.page.ScrollUp(1)
 		case key.Matches(msg, k.Down):
-			m.scroll++
+			m.page.ScrollDown(1)
 		}
 	}
 	return nil
@@ -360,7 +365,7 @@ func (m *kataModel) step(n int) {
 
 // enterStep prepares the current step: its text box and scroll.
 func (m *kataModel) enterStep() {
-	m.scroll = 0
+	m.page.GotoTop()
 	switch m.s.Current() {
 	case kata.KindStage:
 		m.area.Placeholder = "Type your answer: what you would do, who you would tell, what you would check."

@@ -117,11 +117,24 @@ func (m *kataModel) askResumeView(w int) string {
 }
 
 func (m *kataModel) stepView(w int) string {
-	st := m.c.styles
-	s := m.s
 	if m.result.Saved != "" {
 		return m.savedView(w)
 	}
+	switch m.s.Current() {
+	case kata.KindStage, kata.KindReflect:
+		_, prompt := m.situation(w)
+		return m.withBox(w, prompt)
+	case kata.KindAssess:
+		return m.assessView(w)
+	}
+	return m.page.View() // the reference, or the score
+}
+
+// situation is the text above the answer box of a stage or of the
+// reflection, and the question asked.
+func (m *kataModel) situation(w int) (text, prompt string) {
+	st := m.c.styles
+	s := m.s
 	switch s.Current() {
 	case kata.KindStage:
 		i := s.Step
@@ -144,52 +157,84 @@ func (m *kataModel) stepView(w int) string {
 		}
 		b.WriteString(st.Label.Render(wrap(head, w)) + "\n")
 		b.WriteString(wrap(reflow(notes.Sanitize(stage.Situation)), w))
-		return m.withBox(w, b.String(), prompt)
+		return b.String(), prompt
 	case kata.KindReflect:
 		text := st.Label.Render("The situation is over. Step back.") + "\n" +
 			st.Subtle.Render(wrap("Your answers are saved as you type. Next comes the reference, then you score yourself.", w))
-		return m.withBox(w, text, "What would you learn from this?")
-	case kata.KindReveal:
-		return m.revealView(w)
-	case kata.KindAssess:
-		return m.assessView(w)
+		return text, "What would you learn from this?"
 	}
-	return m.endView(w)
+	return "", ""
+}
+
+// syncPage puts the step's scrolled text in the page viewport, sized for
+// the body, in update: the view only draws it.
+func (m *kataModel) syncPage() {
+	if m.s == nil || m.mode == kataPick || m.mode == kataAskResume || m.result.Saved != "" {
+		return
+	}
+	w := max(1, m.c.width)
+	h := m.bodyHeight()
+	var text string
+	switch m.s.Current() {
+	case kata.KindStage, kata.KindReflect:
+		var prompt string
+		text, prompt = m.situation(w)
+		_, _, room, _ := m.boxLayout(w, prompt)
+		h = room - 1
+	case kata.KindReveal:
+		text = m.revealText(w)
+	case kata.KindAssess:
+		return
+	default:
+		text = m.endText(w)
+	}
+	text = cutLines(text, w) // as the screen cuts them, with …
+	m.page.SetWidth(w)
+	m.page.SetHeight(max(1, h))
+	if text != m.pageText {
+		m.page.SetContent(text)
+		m.pageText = text
+	}
+}
+
+// boxLayout is how a step with an answer box is laid out: the question,
+// the box, the lines left above them for the situation (room) and the gap
+// between.
+func (m *kataModel) boxLayout(w int, prompt string) (q, box string, room int, gap string) {
+	q = m.c.styles.Accent.Render(wrap(prompt, w))
+	box = m.area.View()
+	room = m.bodyHeight() - lineCount(q) - lineCount(box)
+	gap = "\n"
+	if room >= 6 {
+		gap, room = "\n\n", room-1 // a blank line above the question
+	}
+	return q, box, room, gap
 }
 
 // withBox shows the situation (scrolled with pgup/pgdn), the question and
 // the answer box below it.
-func (m *kataModel) withBox(w int, situation, prompt string) string {
-	st := m.c.styles
-	q := st.Accent.Render(wrap(prompt, w))
-	box := m.area.View()
-	room := m.bodyHeight() - lineCount(q) - lineCount(box)
+func (m *kataModel) withBox(w int, prompt string) string {
+	q, box, room, gap := m.boxLayout(w, prompt)
 	if room < 1 {
 		return q + "\n" + box
 	}
-	gap := "\n"
-	if room >= 6 {
-		gap, room = "\n\n", room-1 // a blank line above the question
-	}
+	situation := m.pageText
 	if lineCount(situation) > room {
-		top := m.scroll
-		shown := scrollLines(situation, &top, max(1, room-1))
-		m.scroll = top
+		situation = m.page.View()
 		if room > 1 {
 			more := "pgdn: more"
-			if top > 0 {
+			if m.page.YOffset() > 0 {
 				more = "pgup/pgdn: more"
 			}
-			shown += "\n" + st.Subtle.Render(more)
+			situation += "\n" + m.c.styles.Subtle.Render(more)
 		}
-		situation = shown
 	}
 	return situation + gap + q + "\n" + box
 }
 
-// revealView puts the answers beside the reference, or above it when the
+// revealText puts the answers beside the reference, or above it when the
 // terminal is narrow.
-func (m *kataModel) revealView(w int) string {
+func (m *kataModel) revealText(w int) string {
 	st := m.c.styles
 	side := w >= 100
 	cw := w
@@ -228,7 +273,7 @@ func (m *kataModel) revealView(w int) string {
 	} else {
 		all = mine.String() + "\n\n" + ref.String()
 	}
-	return scrollLines(all, &m.scroll, m.bodyHeight())
+	return all
 }
 
 func (m *kataModel) assessView(w int) string {
@@ -274,8 +319,8 @@ func (m *kataModel) assessView(w int) string {
 	return b.String()
 }
 
-// endView shows the score, the time, the box it leads to and the tips.
-func (m *kataModel) endView(w int) string {
+// endText is the score, the time, the box it leads to and the tips.
+func (m *kataModel) endText(w int) string {
 	st := m.c.styles
 	s := m.s
 	var b strings.Builder
@@ -311,7 +356,7 @@ func (m *kataModel) endView(w int) string {
 		}
 	}
 	b.WriteString("\n" + st.Title.Render(wrap("Press s to save the note.", w)))
-	return scrollLines(b.String(), &m.scroll, m.bodyHeight())
+	return b.String()
 }
 
 func (m *kataModel) savedView(w int) string {

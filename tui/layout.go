@@ -34,6 +34,17 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
+// cutLines cuts each line of s wider than w to w cells, ending it with …
+func cutLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // firstShown returns the first index to show so that sel is visible in a list
 // of n items shown h at a time.
 func firstShown(sel, n, h int) int {

@@ -334,12 +334,12 @@ func (m *readerModel) syncText() {
 	w := m.textWidth()
 	m.text.SetWidth(max(1, w))
 	m.text.SetHeight(m.textRoom(m.linkLine(w), m.bodyHeight()))
-	k := m.cacheKey()
+	k := m.cacheKey() // holds the width
 	text, ok := m.cache[k]
 	if !ok || k == m.textKey {
 		return
 	}
-	m.text.SetContent(text)
+	m.text.SetContent(cutLines(text, w)) // as the screen cuts them, with …
 	m.textKey = k
 }
 

@@ -218,7 +218,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case previewMsg:
 		if msg.version == m.previewVersion {
-			m.preview.SetContent(strings.Trim(msg.text, "\n"))
+			m.preview.SetContent(cutLines(strings.Trim(msg.text, "\n"), max(1, m.c.width)))
 			m.previewReady = true
 		}
 		return nil
