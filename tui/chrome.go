@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"strings"
-
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -37,13 +35,6 @@ func statusLine(st Styles, w int, status string, isErr bool) string {
 // dialog is a question in the body of a screen.
 func dialog(st Styles, w int, title, text string) string {
 	return "\n" + st.Title.Render(wrap(title, w)) + "\n\n" + wrap(text, w)
-}
-
-// scrollLines shows h lines of text from *top, clamping *top.
-func scrollLines(text string, top *int, h int) string {
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	*top = max(0, min(*top, len(lines)-h))
-	return strings.Join(lines[*top:min(len(lines), *top+h)], "\n")
 }
 
 // tooSmall is the whole screen when the terminal cannot hold the chrome;
