@@ -115,6 +115,9 @@ type Session struct {
 	WentWell   []string        `json:"went_well,omitempty"`
 	ROTIVotes  []int           `json:"roti_votes,omitempty"`
 	Extra      []time.Duration `json:"extra,omitempty"` // minutes added to each phase's timebox
+	// Unrevealed are a room's hidden cards, without authors, kept in the
+	// draft so a crash loses nothing; never written to the note.
+	Unrevealed []Problem `json:"unrevealed,omitempty"`
 }
 
 // New starts a session on date with the given settings; an empty title

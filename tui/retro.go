@@ -27,6 +27,7 @@ type RetroOptions struct {
 	Resume                   bool              // resume the draft without asking
 	Inbox                    []notes.InboxCard // cards added before the meeting
 	Since                    string            // where the git timeline starts: a revision or YYYY-MM-DD; "" for the last retro
+	Room                     *RoomInfo         // a live room (retro --serve), nil for a solo retro
 }
 
 // RetroResult says how the wizard ended.
@@ -107,13 +108,15 @@ type retroModel struct {
 	now time.Time
 	// stopCommit cancels a git commit under way (Ctrl+C).
 	stopCommit context.CancelFunc
+	room       *roomState // nil for a solo retro
 }
 
 func newRetroModel(c *common, opt RetroOptions) *retroModel {
 	if opt.Dots < 1 {
 		opt.Dots = retro.DefaultDots
 	}
-	m := &retroModel{c: c, opt: opt, draftPath: retro.DraftPath(c.draftsDir), keys: newRetroKeys(), help: help.New(), tipCur: 1, preview: viewport.New()}
+	m := &retroModel{c: c, opt: opt, draftPath: retro.DraftPath(c.draftsDir), keys: newRetroKeys(), help: help.New(), tipCur: 1, preview: viewport.New(),
+		room: newRoomState(opt.Room)}
 	m.restyle()
 	m.s = retro.New(c.now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
 	m.s.Template = opt.Template
@@ -128,6 +131,7 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 		m.takeInbox()
 		m.startEdit(0)
 	}
+	m.roomStart()
 	return m
 }
 
@@ -137,13 +141,14 @@ func (m *retroModel) resume() {
 	m.entered = m.c.now()
 	m.flash("Resumed the retro saved "+m.opt.Draft.Saved.Local().Format("Mon 2 Jan 15:04")+".", false)
 	m.takeInbox()
+	m.roomStart()
 	if m.s.Phase == retro.PhaseStage {
 		m.startEdit(0)
 	}
 }
 
 func (m *retroModel) Init() tea.Cmd {
-	return tea.Batch(m.c.tick(), loadEntries(m.c.index, m.c.notesDir))
+	return tea.Batch(m.c.tick(), loadEntries(m.c.index, m.c.notesDir), m.roomInit())
 }
 
 // loadEntries lists the notes dir for the previous actions, through the
@@ -159,6 +164,7 @@ func loadEntries(x notes.Index, dir string) tea.Cmd {
 // Update, so the write in a Cmd never races with typing.
 func (m *retroModel) draftData() []byte {
 	m.s.AddTime(0)
+	m.roomDraft()
 	data, err := retro.EncodeDraft(m.s, m.c.now())
 	if err != nil {
 		return nil
@@ -195,6 +201,12 @@ func (m *retroModel) finish() tea.Cmd {
 
 func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 	defer m.sizePreview() // the size, or the help, may have changed
+	if m.room != nil {
+		defer m.roomPublish()
+		if cmd, ok := m.roomUpdate(msg); ok {
+			return cmd
+		}
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
@@ -273,8 +285,10 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.DiscardDraft):
 			m.opt.Draft = nil
 			m.mode = modeBrowse
-			m.startEdit(0)
 			m.flash("Draft discarded. A new retro starts.", false)
+			m.takeInbox()
+			m.roomStart()
+			m.startEdit(0)
 			return removeDraftCmd(m.draftPath)
 		case key.Matches(msg, k.Quit, k.Back):
 			m.discard = true // the draft on disk stays as it is

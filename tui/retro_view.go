@@ -17,12 +17,15 @@ import (
 // is one line; the full help is as tall as its longest column. Counting
 // instead of rendering keeps it cheap: views call it on every key press.
 func (m *retroModel) bodyHeight() int {
-	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap()))
+	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap())-lineCount(m.roomLines(m.c.width)))
 }
 
 func (m *retroModel) view() string {
 	w := max(1, m.c.width)
 	header := titleBar(m.c.styles, w, "retro", m.s.DisplayTitle()) + "\n" + m.progress(w)
+	if m.room != nil {
+		header += "\n" + m.roomLines(w)
+	}
 	var body string
 	switch m.mode {
 	case modeAskResume:

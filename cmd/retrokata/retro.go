@@ -15,6 +15,7 @@ import (
 
 func newRetroCmd(e *env) *cobra.Command {
 	var o tui.RetroOptions
+	var sf serveFlags
 	c := &cobra.Command{
 		Use:   "retro",
 		Short: "Run a guided Dev+Ops retrospective",
@@ -27,8 +28,14 @@ merges, tags, reverts, hotfixes, rollbacks and incidents; enter turns one
 into a problem card.
 
 Everything is autosaved to a draft every half second; Ctrl+C asks before
-quitting, and the next run offers to resume.`,
-		Example: "  retrokata retro --team checkout --facilitator Alice\n  retrokata retro --template parameter-change --commit",
+quitting, and the next run offers to resume.
+
+With --serve the whole team joins from their own terminals over SSH
+(ssh -p 23234 HOST, then the join code shown on your screen, or a key
+listed in --authorized-keys): everyone writes cards privately, you reveal
+them at once without their authors, everyone votes with their own dots,
+and suggests reactions, learnings and actions you accept or ignore.`,
+		Example: "  retrokata retro --team checkout --facilitator Alice\n  retrokata retro --template parameter-change --commit\n  retrokata retro --serve --team checkout",
 		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if strings.HasPrefix(o.Since, "-") || strings.ContainsAny(o.Since, " \t\n") {
@@ -62,6 +69,19 @@ quitting, and the next run offers to resume.`,
 			} else if o.Resume {
 				return usagef("Start a new one with 'retrokata retro'.", "retro: no retro in progress to resume")
 			}
+			if sf.serve {
+				if err := validListen(sf.listen); err != nil {
+					return err
+				}
+				info, stopRoom, err := e.startRoom(sf, o.Dots)
+				if err != nil {
+					return err
+				}
+				defer stopRoom()
+				o.Room = info
+			} else if cmd.Flags().Changed("listen") || cmd.Flags().Changed("authorized-keys") {
+				return usagef("Add --serve to open a room.", "retro: --listen and --authorized-keys need --serve")
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
 			res, err := tui.RunRetro(ctx, e.screens(loc, lib), o)
@@ -77,6 +97,9 @@ quitting, and the next run offers to resume.`,
 	f.BoolVar(&o.Commit, "commit", false, "git add and commit the note after saving")
 	f.BoolVar(&o.Resume, "resume", false, "resume the retro in progress without asking")
 	f.StringVar(&o.Since, "since", "", "start the git timeline (t in Problems) at this tag, commit or date (YYYY-MM-DD); default: the team's last retro")
+	f.BoolVar(&sf.serve, "serve", false, "open a live room: the team joins over SSH from their own terminals")
+	f.StringVar(&sf.listen, "listen", "127.0.0.1:23234", "address of the room (with --serve); another host can join only on a non-loopback address")
+	f.StringVar(&sf.authorizedKeys, "authorized-keys", "", "authorized_keys file: these keys join without the code (with --serve)")
 	c.AddCommand(newRetroAddCmd(e), newRetroInboxCmd(e))
 	return c
 }
