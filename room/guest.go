@@ -12,16 +12,32 @@ type Guest struct {
 	r    *Room
 	mu   sync.Mutex
 	name string
+	gone bool
 }
 
-// NewGuest is a seat not joined yet.
-func (r *Room) NewGuest() *Guest { return &Guest{r: r} }
+// NewGuest is a seat not joined yet: a connection counts as joined from
+// now on, before its person gives a name.
+func (r *Room) NewGuest() *Guest {
+	r.mu.Lock()
+	r.unnamed++
+	r.changedLocked()
+	r.mu.Unlock()
+	return &Guest{r: r}
+}
+
+// unnamedDelta counts guests arriving (+1) or naming themselves or leaving (-1).
+func (r *Room) unnamedDelta(d int) {
+	r.mu.Lock()
+	r.unnamed = max(0, r.unnamed+d)
+	r.changedLocked()
+	r.mu.Unlock()
+}
 
 // Join takes a display name (cleaned); a name already connected is refused.
 func (g *Guest) Join(name string) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.name != "" {
+	if g.name != "" || g.gone {
 		return nil
 	}
 	n, err := g.r.Join(name)
@@ -29,6 +45,7 @@ func (g *Guest) Join(name string) error {
 		return err
 	}
 	g.name = n
+	g.r.unnamedDelta(-1)
 	return nil
 }
 
@@ -43,10 +60,14 @@ func (g *Guest) Name() string {
 func (g *Guest) Leave() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if g.name != "" {
+	switch {
+	case g.gone:
+	case g.name != "":
 		g.r.Leave(g.name)
-		g.name = ""
+	default:
+		g.r.unnamedDelta(-1)
 	}
+	g.name, g.gone = "", true
 }
 
 // Dots is the room's budget per person.

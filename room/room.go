@@ -190,6 +190,7 @@ type Room struct {
 	lateBy    map[int]string // late card id -> author, to cap cards per person
 	subs      map[int]chan struct{}
 	nextSub   int
+	unnamed   int // guests connected who have not given a name yet
 }
 
 // New makes an empty room.
@@ -619,6 +620,7 @@ func (r *Room) SetReady(name string, ready bool) error {
 }
 
 func (r *Room) countsLocked() (joined, ready int) {
+	joined = r.unnamed
 	for _, m := range r.members {
 		if m.connected > 0 {
 			joined++

@@ -447,3 +447,27 @@ func TestRoomNoteEqualsSoloNote(t *testing.T) {
 	}
 	golden.RequireEqual(t, got)
 }
+
+func TestGuestsCountAsJoinedBeforeTheirName(t *testing.T) {
+	r := New(Config{})
+	g := r.NewGuest()
+	if v := r.Facilitator(); v.Joined != 1 {
+		t.Fatalf("a connected guest without a name: %+v", v)
+	}
+	if err := g.Join("ana"); err != nil {
+		t.Fatal(err)
+	}
+	h := r.NewGuest()
+	if v := r.Facilitator(); v.Joined != 2 {
+		t.Fatalf("after naming: %+v", v)
+	}
+	h.Leave()
+	h.Leave()
+	g.Leave()
+	if v := r.Facilitator(); v.Joined != 0 {
+		t.Fatalf("after leaving: %+v", v)
+	}
+	if err := g.Join("ana"); err != nil || g.Name() != "" {
+		t.Fatalf("a guest that left joined again: %v %q", err, g.Name())
+	}
+}
