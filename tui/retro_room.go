@@ -234,7 +234,7 @@ func (m *retroModel) roomLines(w int) string {
 		if sg.Problem >= 0 && sg.Problem < len(m.s.Problems) {
 			about = " for " + titleOr(m.s.Problems[sg.Problem].Title)
 		}
-		extra = append(extra, fmt.Sprintf("%d suggestion(s). %s%s: %q — A accept · I ignore", len(v.Suggestions), sg.Kind, about, firstLine(sg.Text)))
+		extra = append(extra, fmt.Sprintf("A accept · I ignore %d suggestion(s): %s%s: %q", len(v.Suggestions), sg.Kind, about, firstLine(sg.Text)))
 	}
 	out := fit(line1, w, 1) + "\n" + fit(line2, w, 1)
 	for _, e := range extra {
