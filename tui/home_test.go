@@ -115,7 +115,7 @@ func TestHomeFactsAndEntries(t *testing.T) {
 	a := newTestHome(t, 80, 24, true, true)
 	v := plain(a.screen())
 	for _, want := range []string{"[R] Resume the retro", "Sprint 43", "[r] Run a retro", "[p] Practise a kata", "[b] Browse notes",
-		"[c] Read the cases & tips", "3 open · 1 overdue", "13 due today", "Fri 20 Nov 2026 · checkout",
+		"[c] Read the cases & tips", "3 open · 1 overdue", fmt.Sprintf("%d due today", len(testLibrary(t).Katas)), "Fri 20 Nov 2026 · checkout",
 		"1 note cannot be read", "/repo/.retrokata.yaml"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("home lacks %q:\n%s", want, v)

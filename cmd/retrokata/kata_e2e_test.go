@@ -2,12 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
+	"github.com/retrokata/retrokata/content"
 	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
 	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
@@ -34,7 +36,8 @@ func TestKataInRealTerminal(t *testing.T) {
 	}
 	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: env, Dir: home},
 		binPath, "kata", "--timed", "10", "--dir", dir)
-	s.WaitFor("13 due today", wait)
+	lib, _ := content.Load(content.Builtin())
+	s.WaitFor(fmt.Sprintf("%d due today", len(lib.Katas)), wait)
 	s.Type("nobody")
 	s.WaitFor("The alert nobody owns", wait)
 	s.Keys("Enter")
