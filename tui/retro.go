@@ -38,6 +38,11 @@ type RetroResult struct {
 	DraftKept string // path of the draft kept for later, or ""
 	DraftErr  error  // the draft could not be written on exit
 	InboxErr  error  // used inbox cards left behind
+	// Updated are the earlier notes the decisions about their actions
+	// were written back to; NotUpdated says, per file and line, which
+	// decisions could not be (they stay recorded in the new note).
+	Updated    []string
+	NotUpdated []error
 }
 
 // editing is which field of which item is being typed into.
@@ -63,6 +68,7 @@ type (
 		path     string
 		err      error
 		inboxErr error // the used inbox cards could not all be removed
+		back     retro.WriteBackResult
 	}
 	// committedMsg reports the git commit of the note.
 	committedMsg struct{ err error }
@@ -186,13 +192,14 @@ func (m *retroModel) unsaved() (string, []byte) {
 // finish ends the wizard, saying how on the home screen.
 func (m *retroModel) finish() tea.Cmd {
 	r := m.result
+	back := writeBackSummary(r)
 	switch {
 	case r.Saved != "" && r.CommitErr != nil:
-		return done(fmt.Sprintf("Saved %s; the git commit failed: %v", r.Saved, r.CommitErr))
+		return done(fmt.Sprintf("Saved %s; the git commit failed: %v", r.Saved, r.CommitErr) + back)
 	case r.Saved != "" && r.Committed:
-		return done("Saved and committed " + r.Saved)
+		return done("Saved and committed " + r.Saved + back)
 	case r.Saved != "":
-		return done("Saved " + r.Saved)
+		return done("Saved " + r.Saved + back)
 	case m.discard && r.DraftKept == "":
 		return done("Retro discarded.")
 	}
@@ -244,10 +251,11 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.result.Saved, m.result.InboxErr = msg.path, msg.inboxErr
+		m.result.Updated, m.result.NotUpdated = msg.back.Updated, msg.back.Failed
 		m.discard = true
 		next := m.finish()
 		if m.opt.Commit {
-			next = m.commitCmd(msg.path, m.s.DisplayTitle(), m.s.InboxPaths(m.c.notesDir)...)
+			next = m.commitCmd(msg.path, m.s.DisplayTitle(), msg.back.Updated, m.s.InboxPaths(m.c.notesDir)...)
 		}
 		return tea.Sequence(removeDraftCmd(m.draftPath), next)
 	case committedMsg:

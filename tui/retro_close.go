@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -27,14 +28,34 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	n := m.s.ToNote(tipTitle(lib))
 	dir, draft := m.c.notesDir, m.draftPath
 	used := m.s.InboxPaths(dir)
+	decided, day := m.s.Decisions(), m.s.Date
 	m.flash("Saving…", false)
 	return func() tea.Msg {
 		p, err := notes.SaveOnce(dir, n, draft)
 		if err != nil {
 			return retroSavedMsg{path: p, err: err}
 		}
-		return retroSavedMsg{path: p, inboxErr: notes.RemoveInbox(dir, used)}
+		// the decisions about earlier actions go back to their notes
+		back := retro.WriteBack(decided, p, day)
+		return retroSavedMsg{path: p, inboxErr: notes.RemoveInbox(dir, used), back: back}
 	}
+}
+
+// writeBackSummary says what became of the decisions about earlier
+// actions: which notes were updated, and each line that could not be.
+func writeBackSummary(r RetroResult) string {
+	var b strings.Builder
+	if len(r.Updated) > 0 {
+		names := make([]string, len(r.Updated))
+		for i, p := range r.Updated {
+			names[i] = filepath.Base(p)
+		}
+		fmt.Fprintf(&b, "; updated %s", strings.Join(names, ", "))
+	}
+	for _, err := range r.NotUpdated {
+		fmt.Fprintf(&b, "; not updated: %v", err)
+	}
+	return b.String()
 }
 
 func tipTitle(lib *content.Library) retro.TipTitle {
@@ -51,9 +72,10 @@ func tipTitle(lib *content.Library) retro.TipTitle {
 // a repository the notes dir could be shaped like. Ctrl+C while it runs, or
 // the end of the program, cancels it.
 //
-// The removal of the inbox cards the note used, when git tracks them, goes
-// into the same commit.
-func (m *retroModel) commitCmd(path, title string, removed ...string) tea.Cmd {
+// The earlier notes the decisions were written back to (edited), and the
+// removal of the inbox cards the note used when git tracks them, go into
+// the same commit: nothing else.
+func (m *retroModel) commitCmd(path, title string, edited []string, removed ...string) tea.Cmd {
 	ctx, cancel := context.WithCancel(m.context())
 	m.stopCommit = cancel
 	gitDir := m.c.location.GitDir()
@@ -62,7 +84,7 @@ func (m *retroModel) commitCmd(path, title string, removed ...string) tea.Cmd {
 	}
 	return func() tea.Msg {
 		defer cancel()
-		return committedMsg{CommitNotes(ctx, gitDir, []string{path}, "retro: "+title, removed...)}
+		return committedMsg{CommitNotes(ctx, gitDir, append([]string{path}, edited...), "retro: "+title, removed...)}
 	}
 }
 

@@ -108,6 +108,12 @@ and suggests reactions, learnings and actions you accept or ignore.`,
 func (e *env) retroDone(res tui.RetroResult, err error) error {
 	if res.Saved != "" {
 		fmt.Fprintf(e.stdout, "Saved %s\n", res.Saved)
+		for _, p := range res.Updated {
+			fmt.Fprintf(e.stdout, "Updated the earlier actions in %s\n", p)
+		}
+		for _, err := range res.NotUpdated {
+			e.warnf("not updated, the decision stays recorded in the new note: %s", err)
+		}
 		if res.Committed {
 			fmt.Fprintln(e.stdout, "Committed it to git.")
 		}
