@@ -21,9 +21,11 @@ type Env struct {
 	CacheDir  string         // $XDG_CACHE_HOME, for the notes index
 	DraftsDir string
 	Library   *content.Library
-	Editor    []string // the command `e` runs on a note: $VISUAL, $EDITOR or vi
-	Now       func() time.Time
-	HomeDir   string // shown as ~ in paths; "" to show them whole
+	// Activities is the retro activity catalogue (nil: the built-in one).
+	Activities []content.Activity
+	Editor     []string // the command `e` runs on a note: $VISUAL, $EDITOR or vi
+	Now        func() time.Time
+	HomeDir    string // shown as ~ in paths; "" to show them whole
 }
 
 // common is the one value every screen gets from the root (soft-serve's
@@ -33,6 +35,7 @@ type common struct {
 	width, height int
 	styles        Styles
 	lib           *content.Library
+	acts          []content.Activity
 	now           func() time.Time
 	// tick asks for the next clock tick. Tests replace it with one that
 	// returns nil, so no command they run ever waits on a timer.
@@ -69,6 +72,7 @@ func newCommon(env Env) *common {
 		width: 80, height: 24,
 		styles:    newStyles(true),
 		lib:       env.Library,
+		acts:      env.Activities,
 		now:       env.Now,
 		tick:      tick,
 		blink:     true,

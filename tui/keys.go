@@ -46,9 +46,12 @@ type retroKeys struct {
 	ScrollUp, ScrollDown, Interrupt, Back, DiscardDraft key.Binding
 	ConfirmDelete, KeepItem                             key.Binding
 	Timeline, ToCard                                    key.Binding
+	Activity, Extend, CheckIn, Whys, ROTI, WentWell     key.Binding
+	Pick, Tally, Untally                                key.Binding
 	phase                                               retro.Phase
 	mode                                                retroMode
 	timeline                                            bool // the git timeline is shown
+	picking, checkIn                                    bool // the activity picker, the check-in is shown
 }
 
 func newRetroKeys() retroKeys {
@@ -92,29 +95,45 @@ func newRetroKeys() retroKeys {
 		KeepItem:      helpOnly("any key", "keep"),
 		Timeline:      bind("t", "git timeline", "t"),
 		ToCard:        bind("enter", "make it a problem", "enter"),
+		Activity:      bind("A", "pick an activity", "A"),
+		Extend:        bind("T", "+2 min", "T"),
+		CheckIn:       bind("c", "check-in", "c"),
+		Whys:          bind("w", "5 whys", "w"),
+		ROTI:          bind("r", "ROTI", "r"),
+		WentWell:      bind("v", "went well", "v"),
+		Pick:          bind("enter", "pick", "enter"),
+		Tally:         bind("+/→", "one more", "+", "=", "right", "l"),
+		Untally:       bind("-/←", "one less", "-", "left", "h"),
 	}
 }
 
 // phaseKeys are the bindings of the current phase, most used first.
 func (k retroKeys) phaseKeys() []key.Binding {
+	switch {
+	case k.picking:
+		return []key.Binding{k.Pick, k.Back, k.Up, k.Down}
+	case k.checkIn && k.phase == retro.PhaseStage:
+		return []key.Binding{k.Tally, k.Untally, k.Back, k.Up, k.Down, k.Activity}
+	}
+	extra := []key.Binding{k.Activity, k.Extend}
 	switch k.phase {
 	case retro.PhaseStage:
-		return []key.Binding{k.Edit, k.Up, k.Down}
+		return append([]key.Binding{k.Edit, k.CheckIn, k.Up, k.Down}, extra...)
 	case retro.PhasePrevious:
 		return []key.Binding{k.DoneAction, k.Carry, k.Drop, k.Reset, k.Up, k.Down}
 	case retro.PhaseProblems:
 		if k.timeline {
 			return []key.Binding{k.ToCard, k.Timeline, k.Up, k.Down}
 		}
-		return []key.Binding{k.Add, k.Edit, k.Delete, k.Timeline, k.Example, k.Up, k.Down}
+		return append([]key.Binding{k.Add, k.Edit, k.Delete, k.Timeline, k.Example, k.Up, k.Down, k.WentWell}, extra...)
 	case retro.PhaseVote:
-		return []key.Binding{k.VoteUp, k.VoteDown, k.Up, k.Down}
+		return []key.Binding{k.VoteUp, k.VoteDown, k.Up, k.Down, k.Extend}
 	case retro.PhaseDiscuss:
-		return []key.Binding{k.Edit, k.TipToggle, k.TipPrev, k.TipNext, k.TipText, k.Up, k.Down}
+		return append([]key.Binding{k.Edit, k.TipToggle, k.TipPrev, k.TipNext, k.TipText, k.Up, k.Down, k.Whys}, extra...)
 	case retro.PhaseActions:
-		return []key.Binding{k.Add, k.Edit, k.Delete, k.Up, k.Down}
+		return append([]key.Binding{k.Add, k.Edit, k.Delete, k.Up, k.Down}, extra...)
 	case retro.PhaseClose:
-		return []key.Binding{k.Save, k.Commit, k.ScrollDown, k.ScrollUp}
+		return append([]key.Binding{k.Save, k.Commit, k.ScrollDown, k.ScrollUp, k.ROTI}, extra...)
 	}
 	return nil
 }

@@ -43,6 +43,9 @@ func (m *retroModel) discussView(w int) string {
 	}
 	show("Reaction:", p.Reaction, "enter to write it")
 	show("Learnt:", strings.Join(p.Learnings, "; "), "enter to write it")
+	if len(p.Whys) > 0 {
+		show("Why:", whyChain(p.Whys), "")
+	}
 	tips := m.c.lib.Tips
 	if m.bodyHeight()-lineCount(b.String()) < len(tips)+1 {
 		// compact: "Tips: 1 [2] 3 ›4‹ …" and the cursor tip's title

@@ -142,6 +142,9 @@ func (m *retroModel) updateInput(msg tea.Msg) tea.Cmd {
 
 // sync writes the editor's fields into the session.
 func (m *retroModel) sync() {
+	if m.syncToolkit() {
+		return
+	}
 	s := m.s
 	val := func(i int) string { return m.inputs[i].Value() }
 	switch s.Phase {
@@ -185,6 +188,9 @@ func splitLines(s string) []string {
 
 // stopEdit leaves the editor, checking what must be valid.
 func (m *retroModel) stopEdit() tea.Cmd {
+	if cmd, ok := m.stopToolkitEdit(); ok {
+		return cmd
+	}
 	m.sync()
 	s := m.s
 	switch s.Phase {

@@ -69,6 +69,9 @@ func (m *retroModel) problemAt() int {
 // phaseKey sends a key to the current phase; each phase's keys live with
 // its view, in retro_<phase>.go.
 func (m *retroModel) phaseKey(msg tea.KeyPressMsg) tea.Cmd {
+	if cmd, ok := m.toolkitKey(msg); ok {
+		return cmd
+	}
 	k, p := m.keys, m.s.Phase
 	if p == retro.PhaseClose {
 		return m.closeKey(msg)

@@ -30,6 +30,9 @@ func (m *retroModel) stageView(w int) string {
 		}
 		b.WriteString(m.labelled(w, l, v, i == m.sel[retro.PhaseStage]) + "\n")
 	}
+	if m.bodyHeight() >= 9 {
+		b.WriteString("\n" + m.checkInSummary(w) + "\n")
+	}
 	return b.String()
 }
 

@@ -167,5 +167,6 @@ func (m *retroModel) timelineView(w int) string {
 // retroExtras is the retro screen's state for the facilitator's toolkit,
 // kept in one field so the screen's own state stays apart.
 type retroExtras struct {
-	tl timeline // the git timeline of the Problems phase
+	tl    timeline     // the git timeline of the Problems phase
+	state toolkitState // check-in, activity picker, editors, timer
 }

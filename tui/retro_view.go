@@ -98,6 +98,17 @@ func (m *retroModel) askResumeView(w int) string {
 }
 
 func (m *retroModel) phaseView(w int) string {
+	if v, ok := m.toolkitView(w); ok {
+		return v
+	}
+	if b := m.activityBanner(w); b != "" {
+		return b + "\n" + m.ownPhaseView(w)
+	}
+	return m.ownPhaseView(w)
+}
+
+// ownPhaseView is the current phase's own view.
+func (m *retroModel) ownPhaseView(w int) string {
 	switch m.s.Phase {
 	case retro.PhaseStage:
 		return m.stageView(w)
@@ -166,6 +177,7 @@ func (m *retroModel) keyMap() retroKeys {
 	k := m.keys
 	k.phase, k.mode = m.s.Phase, m.mode
 	k.timeline = m.tk.tl.shown && m.s.Phase == retro.PhaseProblems
+	k.picking, k.checkIn = m.tk.state.picking, m.tk.state.checkIn && m.s.CheckIn != nil
 	return k
 }
 

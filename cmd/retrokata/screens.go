@@ -11,5 +11,5 @@ import (
 // and the clock.
 func (e *env) screens(loc notes.Location, lib *content.Library) tui.Env {
 	return tui.Env{Location: loc, CacheDir: e.xdg.CacheHome, DraftsDir: notes.DraftsDir(e.xdg),
-		Library: lib, Editor: tui.Editor(e.getenv), Now: e.now, HomeDir: e.getenv("HOME")}
+		Library: lib, Activities: e.activities(), Editor: tui.Editor(e.getenv), Now: e.now, HomeDir: e.getenv("HOME")}
 }
