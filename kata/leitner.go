@@ -94,7 +94,7 @@ func Attempts(entries []notes.Entry) (map[string][]Attempt, []error) {
 		switch {
 		case m.Kata == "":
 			probs = append(probs, fmt.Errorf("%s: kata note without 'kata:'", e.Path))
-		case m.Score == nil || m.MaxScore == nil || *m.MaxScore <= 0:
+		case m.Score == nil || m.MaxScore == nil:
 			probs = append(probs, fmt.Errorf("%s: kata note without score and max_score", e.Path))
 		case *m.Score < 0 || *m.Score > *m.MaxScore:
 			probs = append(probs, fmt.Errorf("%s: score %d is outside 0..%d", e.Path, *m.Score, *m.MaxScore))

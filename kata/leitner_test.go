@@ -1,6 +1,8 @@
 package kata
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -86,5 +88,32 @@ func TestAttemptsFromNotes(t *testing.T) {
 	}
 	if got := Streak(all, day(6)); got != 0 {
 		t.Errorf("streak broken: %d", got)
+	}
+}
+
+// score: 0 / max_score: 0 (a kata without key points) is an attempt scored
+// zero, not a note "without score", through the file and the index.
+func TestZeroScoreIsAnAttempt(t *testing.T) {
+	dir := t.TempDir()
+	data := []byte("---\ntype: kata\ntitle: Kata zero\ndate: 2026-11-02T10:00:00Z\nkata: zero\nscore: 0\nmax_score: 0\n---\n# Kata zero\n")
+	p := filepath.Join(dir, "2026-11-02-kata-zero.md")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(p, old, old)
+	x := notes.Index{CacheDir: t.TempDir()}
+	for _, pass := range []string{"parsed", "from the index"} {
+		list, err := x.List(dir, notes.Filter{})
+		if err != nil || len(list) != 1 {
+			t.Fatalf("%s: %v %v", pass, list, err)
+		}
+		all, probs := Attempts(list)
+		if len(probs) != 0 || len(all["zero"]) != 1 || all["zero"][0].Score != 0 || all["zero"][0].MaxScore != 0 {
+			t.Fatalf("%s: attempts %+v, problems %v", pass, all, probs)
+		}
+	}
+	if _, probs := Attempts([]notes.Entry{{Path: "n.md", Meta: notes.Meta{Type: notes.TypeKata, Kata: "k", Score: intp(0), MaxScore: intp(-1)}}}); len(probs) != 1 {
+		t.Errorf("a negative max_score is a problem: %v", probs)
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -56,6 +57,19 @@ func (a *autosave) onSaved(err error) {
 	} else if a.isErr && strings.HasPrefix(a.status, "Draft not saved") {
 		a.flash("Draft saved again.", false)
 	}
+}
+
+// notSaved says a note could not be saved, and only what is true about
+// where the work is: "safe in the draft" only when the draft written in
+// its place a moment ago is on disk. (On a full disk both fail: the draft
+// is then tried again at every tick.) who is "Your retro is".
+func (a *autosave) notSaved(err, draftErr error, who string) {
+	if draftErr != nil {
+		a.flash(fmt.Sprintf("Not saved: %v. The draft could not be written either (%v): %s only in memory; free some space and press s again before quitting.", err, draftErr, strings.ToLower(who[:1])+who[1:]), true)
+		a.dirty = true
+		return
+	}
+	a.flash(fmt.Sprintf("Not saved: %v. %s safe in the draft; fix the problem and press s again.", err, who), true)
 }
 
 func saveDraftCmd(path string, data []byte) tea.Cmd {

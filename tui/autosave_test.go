@@ -35,3 +35,44 @@ func TestAutosaveFailureIsShownAndRetried(t *testing.T) {
 		t.Fatalf("draft: %v", err)
 	}
 }
+
+// A note that cannot be saved says where the work is, truthfully: "safe in
+// the draft" only when the draft written in its place is on disk (on a
+// full disk, it is not: the work is only in memory, and said so).
+func TestSaveFailureSaysOnlyWhatIsTrue(t *testing.T) {
+	for _, tc := range []struct {
+		name         string
+		draftBlocked bool
+		want, never  string
+	}{
+		{"draft written", false, "Your answers are safe in the draft", "only in memory"},
+		{"disk full for both", true, "your answers are only in memory", "safe in the draft"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newTestKata(t, 80, 24, nil)
+			playTo(t, m, "end")
+			os.RemoveAll(m.c.notesDir)
+			os.MkdirAll(filepath.Dir(m.c.notesDir), 0o755)
+			os.WriteFile(m.c.notesDir, []byte("a file where the notes dir should be"), 0o644)
+			blocker := filepath.Dir(m.draftPath)
+			if tc.draftBlocked {
+				os.RemoveAll(blocker)
+				os.WriteFile(blocker, []byte("a file where the drafts dir should be"), 0o644)
+			}
+			msgs := runCmd(kpress(m, "s"))
+			if len(msgs) != 1 {
+				t.Fatalf("save returned %v", msgs)
+			}
+			m.update(msgs[0])
+			if !m.isErr || !strings.Contains(m.status, tc.want) || strings.Contains(m.status, tc.never) {
+				t.Fatalf("status %q", m.status)
+			}
+			if tc.draftBlocked && !m.dirty {
+				t.Errorf("dirty %v: a draft not written is tried again at the next tick", m.dirty)
+			}
+			if data, err := os.ReadFile(m.draftPath); !tc.draftBlocked && (err != nil || !strings.Contains(string(data), `"answers"`)) {
+				t.Errorf("the draft said safe is not on disk: %v", err)
+			}
+		})
+	}
+}

@@ -52,10 +52,11 @@ type (
 	}
 	// kataSavedMsg reports the note written and the kata's new progress.
 	kataSavedMsg struct {
-		path    string
-		prog    kata.Progress
-		progErr error
-		err     error
+		path     string
+		prog     kata.Progress
+		progErr  error
+		err      error
+		draftErr error // the note failed, then the draft written in its place too
 	}
 )
 
@@ -220,7 +221,7 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 	case kataSavedMsg:
 		m.saving = false
 		if msg.err != nil {
-			m.flash(fmt.Sprintf("Not saved: %v. Your answers are safe in the draft; fix the problem and press s again.", msg.err), true)
+			m.notSaved(msg.err, msg.draftErr, "Your answers are")
 			return nil
 		}
 		m.result.Saved, m.result.Progress, m.result.ProgressErr = msg.path, msg.prog, msg.progErr
@@ -356,13 +357,13 @@ func (m *kataModel) save() tea.Cmd {
 	m.saving = true
 	m.readClock()
 	n := m.s.ToNote(m.k, tipTitle(m.c.lib))
-	dir, id, draft := m.c.notesDir, m.k.ID, m.draftPath
+	dir, id, draft, data := m.c.notesDir, m.k.ID, m.draftPath, m.draftData()
 	x := m.katasIndex()
 	m.flash("Saving…", false)
 	return func() tea.Msg {
 		p, err := notes.SaveOnce(dir, n, draft)
 		if err != nil {
-			return kataSavedMsg{err: err}
+			return kataSavedMsg{err: err, draftErr: notes.SaveDraft(draft, data)}
 		}
 		list, lerr := x.List(dir, notes.Filter{Type: notes.TypeKata})
 		all, _ := kata.Attempts(list)

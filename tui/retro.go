@@ -67,6 +67,7 @@ type (
 	retroSavedMsg struct {
 		path     string
 		err      error
+		draftErr error // the note failed, then the draft written in its place too
 		inboxErr error // the used inbox cards could not all be removed
 		back     retro.WriteBackResult
 	}
@@ -247,7 +248,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 	case retroSavedMsg:
 		m.saving = false
 		if msg.err != nil {
-			m.flash(fmt.Sprintf("Not saved: %v. Your retro is safe in the draft; fix the problem and press s again.", msg.err), true)
+			m.notSaved(msg.err, msg.draftErr, "Your retro is")
 			return nil
 		}
 		m.result.Saved, m.result.InboxErr = msg.path, msg.inboxErr

@@ -26,14 +26,14 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	m.opt.Commit = commit
 	lib := m.c.lib
 	n := m.s.ToNote(tipTitle(lib))
-	dir, draft := m.c.notesDir, m.draftPath
+	dir, draft, data := m.c.notesDir, m.draftPath, m.draftData()
 	used := m.s.InboxPaths(dir)
 	decided, day := m.s.Decisions(), m.s.Date
 	m.flash("Saving…", false)
 	return func() tea.Msg {
 		p, err := notes.SaveOnce(dir, n, draft)
 		if err != nil {
-			return retroSavedMsg{path: p, err: err}
+			return retroSavedMsg{path: p, err: err, draftErr: notes.SaveDraft(draft, data)}
 		}
 		// the decisions about earlier actions go back to their notes
 		back := retro.WriteBack(decided, p, day)
