@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/room"
 )
 
 // ErrStopped is returned when the program was stopped from outside (a
@@ -26,6 +27,7 @@ const (
 	screenKata
 	screenBrowser
 	screenReader
+	screenParticipant // a guest of a live room, over SSH
 )
 
 // doneMsg says the active screen has finished; status is shown on the
@@ -57,6 +59,8 @@ type app struct {
 	kata    *kataModel
 	browser *browserModel
 	reader  *readerModel
+	// participant is the screen of one guest of a room (NewParticipant).
+	participant *participantModel
 }
 
 func newApp(c *common) *app { return &app{c: c, home: newHomeModel(c)} }
@@ -80,7 +84,7 @@ func (a *app) initActive() tea.Cmd {
 		return a.kata.Init()
 	case screenBrowser:
 		return a.browser.Init()
-	case screenReader:
+	case screenReader, screenParticipant:
 		return nil
 	}
 	return a.home.Init()
@@ -113,6 +117,8 @@ func (a *app) updateActive(msg tea.Msg) tea.Cmd {
 		return a.browser.update(msg)
 	case screenReader:
 		return a.reader.update(msg)
+	case screenParticipant:
+		return a.participant.update(msg)
 	}
 	return a.home.update(msg)
 }
@@ -131,6 +137,9 @@ func (a *app) restyle() {
 	}
 	if a.reader != nil {
 		a.reader.restyle()
+	}
+	if a.participant != nil {
+		a.participant.restyle()
 	}
 }
 
@@ -194,6 +203,8 @@ func (a *app) View() tea.View {
 		s = a.browser.view()
 	case screenReader:
 		s = a.reader.view()
+	case screenParticipant:
+		s = a.participant.view()
 	default:
 		s = a.home.view()
 	}
@@ -278,4 +289,16 @@ func RunBrowser(ctx context.Context, env Env, extra ...tea.ProgramOption) error 
 	a.active, a.browser = screenBrowser, newBrowserModel(a.c)
 	_, _, err := run(ctx, a, extra)
 	return err
+}
+
+// NewParticipant is the program of one guest joining a live room through
+// g (one per SSH session, sized to that guest's terminal); user is the
+// name proposed, their SSH user name. It is the same root as every other
+// screen's, running the participant's screen alone.
+func NewParticipant(g *room.Guest, user string, isDark bool) tea.Model {
+	c := newCommon(Env{})
+	c.styles = newStyles(isDark)
+	a := aloneApp(c)
+	a.active, a.participant = screenParticipant, newParticipant(c, g, user)
+	return a
 }

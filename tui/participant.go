@@ -58,7 +58,8 @@ func newParticipantKeys() participantKeys {
 }
 
 // ParticipantModel is a participant's screen as a bubbletea model.
-type ParticipantModel struct {
+type participantModel struct {
+	c       *common
 	g       *room.Guest
 	styles  Styles
 	keys    participantKeys
@@ -78,12 +79,10 @@ type ParticipantModel struct {
 	quiting bool
 }
 
-// NewParticipant is the screen of one participant joining through g; user
+// newParticipant is the screen of one participant joining through g; user
 // is the name proposed (their SSH user name).
-func NewParticipant(g *room.Guest, user string, isDark bool) *ParticipantModel {
-	c := newCommon(Env{})
-	c.styles = newStyles(isDark)
-	m := &ParticipantModel{g: g, styles: c.styles, keys: newParticipantKeys(), help: help.New(), width: 80, height: 24}
+func newParticipant(c *common, g *room.Guest, user string) *participantModel {
+	m := &participantModel{c: c, g: g, styles: c.styles, keys: newParticipantKeys(), help: help.New(), width: 80, height: 24}
 	m.help.Styles = m.styles.Help
 	m.title, m.text = c.newTextInput(), c.newTextInput()
 	m.title.Prompt, m.text.Prompt = "", ""
@@ -96,12 +95,15 @@ func NewParticipant(g *room.Guest, user string, isDark bool) *ParticipantModel {
 	return m
 }
 
-// Init implements tea.Model.
-func (m *ParticipantModel) Init() tea.Cmd { return nil }
+// restyle follows the styles in common, after the terminal said its background.
+func (m *participantModel) restyle() {
+	m.styles = m.c.styles
+	m.help.Styles = m.styles.Help
+}
 
-func (m *ParticipantModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
+func (m *participantModel) flash(s string, isErr bool) { m.status, m.isErr = s, isErr }
 
-func (m *ParticipantModel) report(err error, ok string) {
+func (m *participantModel) report(err error, ok string) {
 	if err != nil {
 		m.flash(capitalise(err.Error())+".", true)
 		return
@@ -117,14 +119,13 @@ func capitalise(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// Update implements tea.Model.
-func (m *ParticipantModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *participantModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.title.SetWidth(max(8, m.width-12))
 		m.text.SetWidth(max(8, m.width-12))
-		return m, nil
+		return nil
 	case room.Changed:
 		if m.g.Name() != "" {
 			before := m.v.Board.Phase
@@ -134,22 +135,22 @@ func (m *ParticipantModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			m.clamp()
 		}
-		return m, nil
+		return nil
 	case tea.PasteMsg:
 		if m.mode != partBrowse {
-			return m, m.updateInput(msg)
+			return m.updateInput(msg)
 		}
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
-		return m, m.key(msg)
+		return m.key(msg)
 	}
 	if m.mode != partBrowse {
-		return m, m.updateInput(msg)
+		return m.updateInput(msg)
 	}
-	return m, nil
+	return nil
 }
 
-func (m *ParticipantModel) updateInput(msg tea.Msg) tea.Cmd {
+func (m *participantModel) updateInput(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if m.field == 0 {
 		m.title, cmd = m.title.Update(msg)
@@ -159,7 +160,7 @@ func (m *ParticipantModel) updateInput(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-func (m *ParticipantModel) focus(f int) {
+func (m *participantModel) focus(f int) {
 	m.field = f
 	m.title.Blur()
 	m.text.Blur()
@@ -171,7 +172,7 @@ func (m *ParticipantModel) focus(f int) {
 }
 
 // items is how many rows the current phase lists.
-func (m *ParticipantModel) items() int {
+func (m *participantModel) items() int {
 	switch p := m.v.Board.Phase; {
 	case p <= retro.PhaseProblems && !m.v.Revealed:
 		return len(m.v.Mine)
@@ -181,9 +182,9 @@ func (m *ParticipantModel) items() int {
 	return 0
 }
 
-func (m *ParticipantModel) clamp() { m.sel = max(0, min(m.sel, m.items()-1)) }
+func (m *participantModel) clamp() { m.sel = max(0, min(m.sel, m.items()-1)) }
 
-func (m *ParticipantModel) key(msg tea.KeyPressMsg) tea.Cmd {
+func (m *participantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch m.mode {
 	case partName:
@@ -261,14 +262,14 @@ func (m *ParticipantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 
 // ownCard is the selected card when the list shows the person's own
 // unrevealed cards.
-func (m *ParticipantModel) ownCard() *room.Card {
+func (m *participantModel) ownCard() *room.Card {
 	if m.v.Board.Phase > retro.PhaseProblems || m.v.Revealed || m.sel < 0 || m.sel >= len(m.v.Mine) {
 		return nil
 	}
 	return &m.v.Mine[m.sel]
 }
 
-func (m *ParticipantModel) startCard(id int, title, text string) {
+func (m *participantModel) startCard(id int, title, text string) {
 	m.mode, m.editID = partCard, id
 	m.title.SetValue(title)
 	m.text.SetValue(text)
@@ -277,7 +278,7 @@ func (m *ParticipantModel) startCard(id int, title, text string) {
 	m.flash("", false)
 }
 
-func (m *ParticipantModel) startSuggest(k room.Kind) {
+func (m *participantModel) startSuggest(k room.Kind) {
 	m.mode, m.kind = partSuggest, k
 	m.title.SetValue("")
 	m.title.Placeholder = "your suggested " + k.String()
@@ -285,7 +286,7 @@ func (m *ParticipantModel) startSuggest(k room.Kind) {
 	m.flash("", false)
 }
 
-func (m *ParticipantModel) submit() tea.Cmd {
+func (m *participantModel) submit() tea.Cmd {
 	var err error
 	ok := ""
 	switch {
@@ -314,14 +315,9 @@ func (m *ParticipantModel) submit() tea.Cmd {
 	return nil
 }
 
-// View implements tea.Model.
-func (m *ParticipantModel) View() tea.View {
-	v := tea.NewView(m.render())
-	v.AltScreen = true
-	return v
-}
+func (m *participantModel) view() string { return m.render() }
 
-func (m *ParticipantModel) render() string {
+func (m *participantModel) render() string {
 	w, h := m.width, m.height
 	if s, small := tooSmall(w, h); small {
 		return s
@@ -341,7 +337,7 @@ func (m *ParticipantModel) render() string {
 	return top + "\n" + fit(body, w, bh) + "\n" + fit(status, w, 1) + "\n" + keys
 }
 
-func (m *ParticipantModel) phaseLine() string {
+func (m *participantModel) phaseLine() string {
 	v := m.v
 	s := fmt.Sprintf("%s · %d joined · %d of %d ready", v.Board.Phase, v.Joined, v.Ready, v.Joined)
 	if v.IAmReady {
@@ -350,7 +346,7 @@ func (m *ParticipantModel) phaseLine() string {
 	return m.styles.Accent.Render(s)
 }
 
-func (m *ParticipantModel) list(lines []string, w, h int) string {
+func (m *participantModel) list(lines []string, w, h int) string {
 	start := firstShown(m.sel, len(lines), h)
 	var out []string
 	for i := start; i < len(lines) && i < start+h; i++ {
@@ -363,7 +359,7 @@ func (m *ParticipantModel) list(lines []string, w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-func (m *ParticipantModel) body(w int) string {
+func (m *participantModel) body(w int) string {
 	st, v := m.styles, m.v
 	rows := max(1, m.height-6)
 	if m.mode == partCard {
@@ -462,7 +458,7 @@ func (m *ParticipantModel) body(w int) string {
 	return b.String()
 }
 
-func (m *ParticipantModel) helpView(w int) string {
+func (m *participantModel) helpView(w int) string {
 	k := m.keys
 	var bs []key.Binding
 	switch m.mode {

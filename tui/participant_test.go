@@ -13,18 +13,18 @@ import (
 	"github.com/retrokata/retrokata/room"
 )
 
-func partPress(m *ParticipantModel, keys ...string) {
-	m.Update(room.Changed{}) // what the adapter sends after each change
+func partPress(m *participantModel, keys ...string) {
+	m.update(room.Changed{}) // what the adapter sends after each change
 	for _, k := range keys {
 		if t, ok := strings.CutPrefix(k, "type:"); ok {
 			for _, r := range t {
-				m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+				m.update(tea.KeyPressMsg{Code: r, Text: string(r)})
 			}
 			continue
 		}
-		m.Update(keyMsg(k))
+		m.update(keyMsg(k))
 	}
-	m.Update(room.Changed{})
+	m.update(room.Changed{})
 }
 
 // A participant's screen through a retro, at 80x24 and 40x12.
@@ -41,8 +41,8 @@ func TestParticipantScreenGolden(t *testing.T) {
 				r.Publish(room.BoardOf(s, focus))
 			}
 			publish(retro.PhaseProblems, -1)
-			m := NewParticipant(r.NewGuest(), "ana\x1b[31m", true)
-			m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			m := newParticipant(testCommon(true), r.NewGuest(), "ana\x1b[31m")
+			m.update(tea.WindowSizeMsg{Width: w, Height: h})
 			shot := func(name string) {
 				t.Run(name, func(t *testing.T) {
 					v := m.render()
