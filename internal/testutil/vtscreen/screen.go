@@ -7,6 +7,7 @@ package vtscreen
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -21,11 +22,13 @@ type Screen struct {
 	savedY      int
 	top, bottom int
 	parser      *ansi.Parser
+	changed     *sync.Cond // broadcast after each Write
 }
 
 // New is a blank screen of w columns and h rows.
 func New(w, h int) *Screen {
 	s := &Screen{w: w, h: h, bottom: h - 1}
+	s.changed = sync.NewCond(&s.mu)
 	s.rows = make([][]rune, h)
 	for i := range s.rows {
 		s.rows[i] = blankRow(w)
@@ -41,8 +44,33 @@ func blankRow(w int) []rune { return []rune(strings.Repeat(" ", w)) }
 func (s *Screen) Write(b []byte) (int, error) {
 	s.mu.Lock()
 	s.parser.Parse(b)
+	s.changed.Broadcast()
 	s.mu.Unlock()
 	return len(b), nil
+}
+
+// Await blocks until ok holds for the screen's text, checked after each
+// write, or until timeout; it reports whether ok held. It wakes on the
+// write itself, so it measures latency without polling.
+func (s *Screen) Await(timeout time.Duration, ok func(screen string) bool) bool {
+	deadline := time.Now().Add(timeout)
+	timer := time.AfterFunc(timeout, func() {
+		s.mu.Lock()
+		s.changed.Broadcast()
+		s.mu.Unlock()
+	})
+	defer timer.Stop()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for {
+		if ok(s.textLocked()) {
+			return true
+		}
+		if !time.Now().Before(deadline) {
+			return false
+		}
+		s.changed.Wait()
+	}
 }
 
 // Resize changes the grid's size, keeping what fits.
@@ -64,6 +92,10 @@ func (s *Screen) Resize(w, h int) {
 func (s *Screen) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.textLocked()
+}
+
+func (s *Screen) textLocked() string {
 	var b strings.Builder
 	for _, r := range s.rows {
 		b.WriteString(strings.TrimRight(strings.ReplaceAll(string(r), "\x00", ""), " "))
