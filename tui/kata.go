@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -373,23 +372,5 @@ func (m *kataModel) save() tea.Cmd {
 
 // savedLine says where the note went and when to practise again.
 func (m *kataModel) savedLine() string {
-	return "Saved " + m.result.Saved + ". " + NextPractice(m.result.Progress, m.now)
-}
-
-// NextPractice says a kata's box and when it is due again, for people.
-func NextPractice(p kata.Progress, now time.Time) string {
-	if p.Attempts == 0 {
-		return "Not practised yet: due now."
-	}
-	y, mo, d := now.Date()
-	today := time.Date(y, mo, d, 0, 0, 0, 0, p.NextDue.Location())
-	days := int(p.NextDue.Sub(today).Hours()/24 + 0.5)
-	when := "in " + strconv.Itoa(days) + " days"
-	switch {
-	case days <= 0:
-		when = "due now"
-	case days == 1:
-		when = "tomorrow"
-	}
-	return fmt.Sprintf("Box %d of %d: next practice %s (%s).", p.Box, kata.MaxBox, p.NextDue.Format("Mon 2 Jan"), when)
+	return "Saved " + m.result.Saved + ". " + m.result.Progress.NextPractice(m.now)
 }

@@ -363,7 +363,7 @@ func (m *kataModel) savedView(w int) string {
 	st := m.c.styles
 	text := st.OK.Render(wrap("Saved "+filepath.Base(m.result.Saved), w)) + "\n" +
 		st.Subtle.Render(ansi.Truncate("in "+filepath.Dir(m.result.Saved), w, "…")) + "\n\n" +
-		st.Accent.Render(wrap(NextPractice(m.result.Progress, m.now), w))
+		st.Accent.Render(wrap(m.result.Progress.NextPractice(m.now), w))
 	if m.result.ProgressErr != nil {
 		text += "\n" + st.Warn.Render(wrap("Some notes could not be read: "+m.result.ProgressErr.Error(), w))
 	}

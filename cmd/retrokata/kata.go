@@ -81,7 +81,7 @@ quitting, and the next run offers to resume.`,
 // kataDone reports how the player ended.
 func (e *env) kataDone(res tui.KataResult, err error) error {
 	if res.Saved != "" {
-		fmt.Fprintf(e.stdout, "Saved %s\n%s\n", res.Saved, tui.NextPractice(res.Progress, e.now()))
+		fmt.Fprintf(e.stdout, "Saved %s\n%s\n", res.Saved, res.Progress.NextPractice(e.now()))
 	}
 	if res.DraftErr != nil {
 		return withHint(fmt.Errorf("kata not saved, and its draft could not be written: %w", res.DraftErr),
