@@ -29,7 +29,7 @@ const (
 
 type participantKeys struct {
 	Up, Down, Add, Edit, Delete, VoteUp, VoteDown key.Binding
-	Reaction, Learning, Ready, Help, Quit         key.Binding
+	Reaction, Learning, Ready, Quit               key.Binding
 	Submit, Field, Cancel, Interrupt              key.Binding
 }
 
@@ -48,7 +48,6 @@ func newParticipantKeys() participantKeys {
 		Reaction:  b("r", "suggest reaction", "r"),
 		Learning:  b("l", "suggest learning", "l"),
 		Ready:     b("space", "ready", "space"),
-		Help:      b("?", "more keys", "?"),
 		Quit:      b("q", "leave", "q", "ctrl+c"),
 		Submit:    b("enter", "send", "enter"),
 		Field:     b("tab", "next field", "tab"),
@@ -228,8 +227,6 @@ func (m *participantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		m.quiting = true
 		return tea.Quit
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.Up):
 		m.sel--
 		m.clamp()

@@ -49,6 +49,7 @@ type roomState struct {
 	phase   retro.Phase // phase the room was last told about
 	started bool
 	totals  []int // the last closed vote's totals, added to the session
+	warned  bool  // the facilitator was told cards are still hidden
 }
 
 func newRoomState(info *RoomInfo) *roomState {
@@ -120,6 +121,12 @@ func (m *retroModel) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		k := rs.keys
 		switch p := m.s.Phase; {
+		case p == retro.PhaseClose && key.Matches(msg, m.keys.Save, m.keys.Commit) && !rs.warned:
+			if n := rs.info.Room.Facilitator().Hidden; n > 0 {
+				rs.warned = true
+				m.flash(fmt.Sprintf("%d card(s) are still hidden: go back to Problems and press R to reveal them, or save again without them.", n), true)
+				return nil, true
+			}
 		case key.Matches(msg, k.Reveal) && p <= retro.PhaseProblems:
 			if rs.view.Hidden == 0 && rs.info.Room.Facilitator().Hidden == 0 {
 				m.flash("No hidden cards to reveal.", false)

@@ -158,3 +158,21 @@ func TestFacilitatorRoomScreenFits(t *testing.T) {
 		})
 	}
 }
+
+// Saving while cards are still hidden asks first: they would not reach
+// the note.
+func TestSavingWithHiddenCardsWarnsOnce(t *testing.T) {
+	m, r := newRoomRetro(t, 80, 24, nil)
+	g := r.NewGuest()
+	g.Join("ana")
+	press(m, "esc", "tab", "tab")
+	g.AddCard("Still hidden", "")
+	changed(m)
+	m.gotoPhase(retro.PhaseClose)
+	if _, cmd := press(m, "s"); cmd != nil || !strings.Contains(m.status, "1 card(s) are still hidden") {
+		t.Fatalf("first s: %q", m.status)
+	}
+	if _, cmd := press(m, "s"); cmd == nil {
+		t.Fatal("the second s does not save")
+	}
+}
