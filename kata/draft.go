@@ -34,3 +34,10 @@ func LoadDraft(path string) (d Draft, ok bool, err error) {
 	}
 	return d, ok, err
 }
+
+// ClaimDraft claims, locks and loads the kata draft of a notes dir's
+// drafts dir (notes.DraftDir): see notes.ClaimAndLoad. Release the claim
+// when the session ends.
+func ClaimDraft(dir string, now time.Time) (notes.DraftClaim, *Draft, error) {
+	return notes.ClaimAndLoad(dir, "kata", now, LoadDraft)
+}

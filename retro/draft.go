@@ -39,3 +39,10 @@ func LoadDraft(path string) (d Draft, ok bool, err error) {
 	s.AddTime(0)
 	return d, true, nil
 }
+
+// ClaimDraft claims, locks and loads the retro draft of a notes dir's
+// drafts dir (notes.DraftDir): see notes.ClaimAndLoad. Release the claim
+// when the session ends.
+func ClaimDraft(dir string, now time.Time) (notes.DraftClaim, *Draft, error) {
+	return notes.ClaimAndLoad(dir, "retro", now, LoadDraft)
+}

@@ -10,7 +10,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
+	"github.com/retrokata/retrokata/retro"
 	"github.com/retrokata/retrokata/room"
 )
 
@@ -149,9 +151,22 @@ func (a *app) open(msg openMsg) tea.Cmd {
 	case screenRetro:
 		opt := msg.retro
 		opt.Inbox, _ = notes.ReadInbox(a.c.notesDir) // a few small files; unreadable ones are flagged on the screen
+		claim, d, err := retro.ClaimDraft(a.c.draftsDir, a.c.now())
+		if err != nil {
+			a.home.status, a.home.isErr = err.Error(), true
+			return nil
+		}
+		opt.Claim, opt.Draft, opt.Resume = &claim, d, opt.Resume && d != nil
 		a.retro = newRetroModel(a.c, opt)
 	case screenKata:
-		a.kata = newKataModel(a.c, msg.kata)
+		opt := msg.kata
+		claim, d, err := kata.ClaimDraft(a.c.draftsDir, a.c.now())
+		if err != nil {
+			a.home.status, a.home.isErr = err.Error(), true
+			return nil
+		}
+		opt.Claim, opt.Draft, opt.Resume = &claim, d, opt.Resume && d != nil
+		a.kata = newKataModel(a.c, opt)
 	case screenBrowser:
 		a.browser = newBrowserModel(a.c)
 	case screenReader:
@@ -172,11 +187,23 @@ func (a *app) closeActive(status string) tea.Cmd {
 	if path, data := a.unsaved(); path != "" {
 		save = saveDraftCmd(path, data)
 	}
+	save = tea.Sequence(save, releaseCmd(a.claim()))
 	a.active = screenHome
 	a.retro, a.kata, a.browser, a.reader = nil, nil, nil, nil
 	a.home.status, a.home.isErr = status, false
 	a.home.facts.loaded = false
 	return tea.Sequence(save, a.home.loadFacts())
+}
+
+// claim is the draft lock of the active screen, or nil.
+func (a *app) claim() *notes.DraftClaim {
+	switch {
+	case a.active == screenRetro && a.retro != nil:
+		return a.retro.opt.Claim
+	case a.active == screenKata && a.kata != nil:
+		return a.kata.opt.Claim
+	}
+	return nil
 }
 
 // unsaved is the draft to write if the program ends now: its path and
@@ -229,6 +256,7 @@ func run(ctx context.Context, a *app, extra []tea.ProgramOption) (draft string, 
 			draft = path
 		}
 	}
+	a.claim().Release()
 	return draft, draftErr, runErr(err)
 }
 

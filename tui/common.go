@@ -41,12 +41,15 @@ type common struct {
 	// returns nil, so no command they run ever waits on a timer.
 	tick func() tea.Cmd
 	// blink makes text cursors blink (a timer too); tests keep them still.
-	blink     bool
-	location  notes.Location
-	notesDir  string
-	draftsDir string
-	homeDir   string
-	editor    []string
+	blink    bool
+	location notes.Location
+	notesDir string
+	// draftsDir holds this notes dir's drafts (notes.DraftDir);
+	// allDrafts is the drafts dir of every notes dir, where older
+	// versions kept their one draft per kind.
+	draftsDir, allDrafts string
+	homeDir              string
+	editor               []string
 	// index lists the notes dir through the cache, for every screen.
 	index notes.Index
 	// md renders notes and content, one glamour renderer for all screens.
@@ -78,7 +81,8 @@ func newCommon(env Env) *common {
 		blink:     true,
 		location:  env.Location,
 		notesDir:  env.Location.Dir,
-		draftsDir: env.DraftsDir,
+		draftsDir: notes.DraftDir(env.DraftsDir, env.Location.Dir),
+		allDrafts: env.DraftsDir,
 		homeDir:   env.HomeDir,
 		editor:    env.Editor,
 		index:     notes.Index{CacheDir: env.CacheDir},

@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retrokata/retrokata/internal/lockfile"
 	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
@@ -27,7 +28,13 @@ type homeFacts struct {
 	lastRetro     *notes.Entry
 	retroDraft    *retro.Draft
 	kataDraft     *kata.Draft
-	err           error
+	// retroBusy and kataBusy hold the process running this notes dir's
+	// retro or kata, when another one does.
+	retroBusy, kataBusy *lockfile.Holder
+	// keptDrafts are drafts that cannot be used: unreadable ones moved
+	// aside, and those of older versions (not tied to a notes dir).
+	keptDrafts []keptDraft
+	err        error
 }
 
 type homeFactsMsg homeFacts
@@ -94,12 +101,9 @@ func (h *homeModel) loadFacts() tea.Cmd {
 				f.katasDue++
 			}
 		}
-		if d, ok, err := retro.LoadDraft(retro.DraftPath(c.draftsDir)); ok && err == nil {
-			f.retroDraft = &d
-		}
-		if d, ok, err := kata.LoadDraft(kata.DraftPath(c.draftsDir)); ok && err == nil {
-			f.kataDraft = &d
-		}
+		f.retroDraft, f.retroBusy = peekDraft(c.draftsDir, "retro", now, retro.LoadDraft)
+		f.kataDraft, f.kataBusy = peekDraft(c.draftsDir, "kata", now, kata.LoadDraft)
+		f.keptDrafts = keptDrafts(c.draftsDir, c.allDrafts)
 		return homeFactsMsg(f)
 	}
 }
@@ -110,6 +114,14 @@ func (h *homeModel) entries() []homeEntry {
 	if d := h.facts.retroDraft; d != nil {
 		out = append(out, homeEntry{"R", "Resume the retro", notes.Sanitize(d.Session.DisplayTitle()) + " · saved " + d.Saved.In(h.facts.now.Location()).Format("Mon 2 Jan 15:04"),
 			openMsg{to: screenRetro, retro: RetroOptions{Draft: d, Resume: true}}})
+	}
+	if h.facts.retroDraft == nil && h.facts.retroBusy != nil {
+		out = append(out, homeEntry{"R", "Retro in progress elsewhere", "in " + h.facts.retroBusy.String() + ": view it or start a separate one",
+			openMsg{to: screenRetro}})
+	}
+	if h.facts.kataDraft == nil && h.facts.kataBusy != nil {
+		out = append(out, homeEntry{"K", "Kata in progress elsewhere", "in " + h.facts.kataBusy.String() + ": start a separate one",
+			openMsg{to: screenKata}})
 	}
 	if d := h.facts.kataDraft; d != nil {
 		title := d.Session.Kata
@@ -249,6 +261,7 @@ func (h *homeModel) factsView(w int) string {
 		if f.err != nil {
 			warnings = append(warnings, st.Error.Render("Cannot read the notes dir: "+f.err.Error()))
 		}
+		warnings = append(warnings, keptDraftsView(st, w, f.keptDrafts, h.c.homeDir, compact)...)
 	}
 	loc := h.c.location
 	why := string(loc.Reason)

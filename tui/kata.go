@@ -22,6 +22,9 @@ type KataOptions struct {
 	Timed  time.Duration // time allowed to answer; 0 for none
 	Draft  *kata.Draft   // a draft found on disk, or nil
 	Resume bool          // resume the draft without asking
+	// Claim is the draft this kata writes, locked while it runs (see
+	// notes.ClaimDraft); nil writes the drafts dir's kata.json unlocked.
+	Claim *notes.DraftClaim
 }
 
 // KataResult says how the player ended.
@@ -40,6 +43,7 @@ const (
 	kataPlay
 	kataAskResume
 	kataConfirmQuit
+	kataBusy // the notes dir's kata draft is held by another process
 )
 
 // Messages of the kata player.
@@ -97,6 +101,9 @@ type kataModel struct {
 func newKataModel(c *common, opt KataOptions) *kataModel {
 	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.draftsDir), keys: newKataKeys(), help: help.New(), page: viewport.New()}
 	m.now = c.now()
+	if opt.Claim != nil {
+		m.draftPath = opt.Claim.Path
+	}
 	m.restyle()
 	m.filter = c.newTextInput()
 	m.filter.Prompt = "Filter: "
@@ -105,12 +112,17 @@ func newKataModel(c *common, opt KataOptions) *kataModel {
 	m.filter.Focus()
 	m.area = newArea(c, "", "")
 	switch {
+	case opt.Claim != nil && opt.Claim.Busy != nil && opt.Draft == nil:
+		m.mode = kataBusy
 	case opt.Draft != nil && opt.Resume:
 		m.resume()
 	case opt.Draft != nil:
 		m.mode = kataAskResume
 	default:
 		m.begin()
+	}
+	if opt.Claim != nil && opt.Claim.Broken != "" {
+		m.flash(brokenDraftNote(opt.Claim), true)
 	}
 	return m
 }
@@ -167,7 +179,7 @@ func (m *kataModel) restyle() { m.help.Styles = m.c.styles.Help }
 
 // unsaved is the kata's draft while one is being practised.
 func (m *kataModel) unsaved() (string, []byte) {
-	if m.s == nil || m.result.Saved != "" || m.discard || m.mode == kataAskResume || m.mode == kataPick {
+	if m.s == nil || m.result.Saved != "" || m.discard || m.mode == kataAskResume || m.mode == kataPick || m.mode == kataBusy {
 		return "", nil
 	}
 	return m.draftPath, m.draftData()
@@ -206,7 +218,7 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 	case tickMsg:
 		m.now = m.c.now()
 		m.readClock()
-		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume
+		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume && m.mode != kataBusy
 		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, keep, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
@@ -248,6 +260,8 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.keys
 	switch m.mode {
+	case kataBusy:
+		return m.busyKey(msg)
 	case kataAskResume:
 		switch {
 		case key.Matches(msg, k.Resume):

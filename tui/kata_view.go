@@ -30,6 +30,8 @@ func (m *kataModel) view() string {
 	header := titleBar(m.c.styles, w, "kata", title) + "\n" + m.progress(w)
 	var body string
 	switch m.mode {
+	case kataBusy:
+		body = busyView(m.c.styles, w, "kata", m.opt.Claim)
 	case kataAskResume:
 		body = m.askResumeView(w)
 	case kataConfirmQuit:

@@ -28,6 +28,9 @@ type RetroOptions struct {
 	Inbox                    []notes.InboxCard // cards added before the meeting
 	Since                    string            // where the git timeline starts: a revision or YYYY-MM-DD; "" for the last retro
 	Room                     *RoomInfo         // a live room (retro --serve), nil for a solo retro
+	// Claim is the draft this retro writes, locked while it runs (see
+	// notes.ClaimDraft); nil writes the drafts dir's retro.json unlocked.
+	Claim *notes.DraftClaim
 }
 
 // RetroResult says how the wizard ended.
@@ -52,6 +55,7 @@ const (
 	modeBrowse retroMode = iota
 	modeEdit
 	modeAskResume
+	modeBusy // the notes dir's retro draft is held by another process
 	modeConfirmQuit
 	modeConfirmDelete
 )
@@ -116,6 +120,8 @@ type retroModel struct {
 	// stopCommit cancels a git commit under way (Ctrl+C).
 	stopCommit context.CancelFunc
 	room       *roomState // nil for a solo retro
+	// readOnly shows the draft another process holds: nothing is saved.
+	readOnly bool
 }
 
 func newRetroModel(c *common, opt RetroOptions) *retroModel {
@@ -124,12 +130,17 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 	}
 	m := &retroModel{c: c, opt: opt, draftPath: retro.DraftPath(c.draftsDir), keys: newRetroKeys(), help: help.New(), tipCur: 1, preview: viewport.New(),
 		room: newRoomState(opt.Room)}
+	if opt.Claim != nil {
+		m.draftPath = opt.Claim.Path
+	}
 	m.restyle()
 	m.s = retro.New(c.now(), opt.Team, opt.Title, opt.Facilitator, opt.Dots)
 	m.s.Template = opt.Template
 	m.entered = c.now()
 	m.now = m.entered
 	switch {
+	case opt.Claim != nil && opt.Claim.Busy != nil && opt.Draft == nil:
+		m.mode = modeBusy
 	case opt.Draft != nil && opt.Resume:
 		m.resume()
 	case opt.Draft != nil:
@@ -139,6 +150,9 @@ func newRetroModel(c *common, opt RetroOptions) *retroModel {
 		m.startEdit(0)
 	}
 	m.roomStart()
+	if opt.Claim != nil && opt.Claim.Broken != "" {
+		m.flash(brokenDraftNote(opt.Claim), true)
+	}
 	return m
 }
 
@@ -184,7 +198,7 @@ func (m *retroModel) restyle() { m.help.Styles = m.c.styles.Help }
 
 // unsaved is the retro's draft, unless it was saved or discarded.
 func (m *retroModel) unsaved() (string, []byte) {
-	if m.result.Saved != "" || m.discard {
+	if m.result.Saved != "" || m.discard || !m.writesDraft() {
 		return "", nil
 	}
 	return m.draftPath, m.draftData()
@@ -225,7 +239,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tickMsg:
 		m.now = m.c.now()
-		return tea.Batch(m.c.tick(), m.toolkitTick(), m.onTick(m.draftPath, !m.discard && m.mode != modeAskResume, m.draftData))
+		return tea.Batch(m.c.tick(), m.toolkitTick(), m.onTick(m.draftPath, !m.discard && m.mode != modeAskResume && m.writesDraft(), m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
 		return nil
@@ -286,7 +300,12 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if m.readOnly {
+		return m.readOnlyKey(msg)
+	}
 	switch m.mode {
+	case modeBusy:
+		return m.busyKey(msg)
 	case modeAskResume:
 		switch {
 		case key.Matches(msg, k.Resume):

@@ -30,6 +30,8 @@ func (m *retroModel) view() string {
 	switch m.mode {
 	case modeAskResume:
 		body = m.askResumeView(w)
+	case modeBusy:
+		body = busyView(m.c.styles, w, "retro", m.opt.Claim)
 	case modeConfirmQuit:
 		body = dialog(m.c.styles, w, "Quit now?", "Your retro is kept as a draft and offered again next time you run retrokata retro.\n\n"+
 			"y quit and keep it · D quit and discard it · esc stay")

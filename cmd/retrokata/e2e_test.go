@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/retrokata/retrokata/internal/testutil/tmuxtest"
+	"github.com/retrokata/retrokata/notes"
 )
 
 // binPath is the binary built once for this package's real-terminal tests.
@@ -55,4 +57,10 @@ func TestHomeScreenInRealTerminal(t *testing.T) {
 	if code := s.WaitExit(10 * time.Second); code != 0 {
 		t.Fatalf("exit code = %d, want 0", code)
 	}
+}
+
+// draftOf is the draft file name of the notes dir home/notes in the
+// isolated environment's drafts dir.
+func draftOf(home, name string) string {
+	return filepath.Join(notes.DraftDir(filepath.Join(home, "state", "retrokata", "drafts"), filepath.Join(home, "notes")), name)
 }

@@ -35,7 +35,7 @@ func TestFaultSIGKILLAtRandomMoments(t *testing.T) {
 
 func killOnce(t *testing.T, r *rand.Rand, n int) {
 	home, env := isolatedEnv(t)
-	draft := filepath.Join(home, "state", "retrokata", "drafts", retro.DraftName)
+	draft := draftOf(home, retro.DraftName)
 	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: env, Dir: home},
 		binPath, "retro", "--dir", filepath.Join(home, "notes"))
 	s.WaitFor("esc done editing", wait)
@@ -83,7 +83,7 @@ func killOnce(t *testing.T, r *rand.Rand, n int) {
 // A 20x8 terminal and a resize storm while typing: no panic, nothing lost.
 func TestFaultResizeStormWhileTyping(t *testing.T) {
 	home, env := isolatedEnv(t)
-	draft := filepath.Join(home, "state", "retrokata", "drafts", retro.DraftName)
+	draft := draftOf(home, retro.DraftName)
 	s := tmuxtest.Start(t, tmuxtest.Options{Width: 20, Height: 8, Env: env, Dir: home},
 		binPath, "retro", "--dir", filepath.Join(home, "notes"))
 	s.WaitFor("esc", wait)

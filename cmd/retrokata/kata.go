@@ -57,15 +57,20 @@ quitting, and the next run offers to resume.`,
 				return err
 			}
 			o.Timed = time.Duration(minutes) * time.Minute
-			d, ok, err := kata.LoadDraft(kata.DraftPath(notes.DraftsDir(e.xdg)))
+			claim, d, err := kata.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir), e.now())
 			if err != nil {
-				return withHint(err, "Move the file away to start a new kata.")
+				return err
 			}
-			if ok {
-				o.Draft = &d
-			} else if o.Resume {
+			defer claim.Release()
+			e.warnDrafts(claim)
+			switch {
+			case o.Resume && d == nil && claim.Busy != nil:
+				return withHint(fmt.Errorf("kata: the kata in progress is open in %s", claim.Busy.Holder),
+					"Run 'retrokata kata' to start a separate one.")
+			case o.Resume && d == nil:
 				return usagef("Start one with 'retrokata kata'.", "kata: no kata in progress to resume")
 			}
+			o.Draft, o.Claim = d, &claim
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
 			res, err := tui.RunKata(ctx, e.screens(loc, lib), o)

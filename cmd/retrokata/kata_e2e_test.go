@@ -90,7 +90,7 @@ func TestKataInRealTerminal(t *testing.T) {
 			t.Errorf("note lacks %q:\n%s", want, n.Body)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(home, "state", "retrokata", "drafts", kata.DraftName)); !os.IsNotExist(err) {
+	if _, err := os.Stat(draftOf(home, kata.DraftName)); !os.IsNotExist(err) {
 		t.Errorf("the draft must be gone once the note is saved: %v", err)
 	}
 
@@ -117,7 +117,7 @@ func TestKataInRealTerminal(t *testing.T) {
 // offers to resume it.
 func TestKataSIGTERMThenResume(t *testing.T) {
 	home, env := isolatedEnv(t)
-	draft := filepath.Join(home, "state", "retrokata", "drafts", kata.DraftName)
+	draft := draftOf(home, kata.DraftName)
 	s := tmuxtest.Start(t, tmuxtest.Options{Width: 40, Height: 12, Env: env, Dir: home},
 		binPath, "kata", "game-day", "--dir", filepath.Join(home, "notes"))
 	s.WaitFor("Stage 1 of", wait)

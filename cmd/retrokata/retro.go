@@ -60,15 +60,20 @@ and suggests reactions, learnings and actions you accept or ignore.`,
 			if o.Inbox, err = notes.ReadInbox(loc.Dir); err != nil {
 				e.warnf("%s", notes.Sanitize(err.Error()))
 			}
-			d, ok, err := retro.LoadDraft(retro.DraftPath(notes.DraftsDir(e.xdg)))
+			claim, d, err := retro.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir), e.now())
 			if err != nil {
-				return withHint(err, "Move the file away to start a new retro.")
+				return err
 			}
-			if ok {
-				o.Draft = &d
-			} else if o.Resume {
+			defer claim.Release()
+			e.warnDrafts(claim)
+			switch {
+			case o.Resume && d == nil && claim.Busy != nil:
+				return withHint(fmt.Errorf("retro: the retro in progress is open in %s", claim.Busy.Holder),
+					"Run 'retrokata retro' to view it read-only or start a separate one.")
+			case o.Resume && d == nil:
 				return usagef("Start a new one with 'retrokata retro'.", "retro: no retro in progress to resume")
 			}
+			o.Draft, o.Claim = d, &claim
 			if sf.serve {
 				if err := validListen(sf.listen); err != nil {
 					return err

@@ -103,7 +103,7 @@ func TestRetroInRealTerminal(t *testing.T) {
 			t.Errorf("note lacks %q:\n%s", want, n.Body)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(home, "state", "retrokata", "drafts", retro.DraftName)); !os.IsNotExist(err) {
+	if _, err := os.Stat(draftOf(home, retro.DraftName)); !os.IsNotExist(err) {
 		t.Errorf("the draft must be gone once the note is saved: %v", err)
 	}
 }
@@ -112,7 +112,7 @@ func TestRetroInRealTerminal(t *testing.T) {
 // to resume the draft, and resumes it.
 func TestRetroSIGKILLThenResume(t *testing.T) {
 	home, env := isolatedEnv(t)
-	draft := filepath.Join(home, "state", "retrokata", "drafts", retro.DraftName)
+	draft := draftOf(home, retro.DraftName)
 	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: env, Dir: home},
 		binPath, "retro", "--dir", filepath.Join(home, "notes"))
 	s.WaitFor("esc done editing", wait)
@@ -160,7 +160,7 @@ func TestRetroSIGTERMSavesDraft(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP} {
 		t.Run(sig.String(), func(t *testing.T) {
 			home, env := isolatedEnv(t)
-			draft := filepath.Join(home, "state", "retrokata", "drafts", retro.DraftName)
+			draft := draftOf(home, retro.DraftName)
 			s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: env, Dir: home},
 				binPath, "retro", "--dir", filepath.Join(home, "notes"))
 			s.WaitFor("esc done editing", wait)
