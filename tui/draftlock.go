@@ -22,7 +22,7 @@ import (
 
 // Keys of the busy prompt.
 var (
-	busyView_ = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "view it, read-only"))
+	busyLook = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "view it, read-only"))
 	busyNew   = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "start a separate one"))
 	busyQuit  = key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit"))
 )
@@ -63,7 +63,7 @@ func (m *retroModel) writesDraft() bool { return !m.readOnly && m.mode != modeBu
 
 func (m *retroModel) busyKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, busyView_):
+	case key.Matches(msg, busyLook):
 		d, ok, err := retro.LoadDraft(m.opt.Claim.BusyPath)
 		switch {
 		case err != nil:
