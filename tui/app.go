@@ -30,6 +30,7 @@ const (
 	screenBrowser
 	screenReader
 	screenParticipant // a guest of a live room, over SSH
+	screenTrends
 )
 
 // doneMsg says the active screen has finished; status is shown on the
@@ -63,6 +64,7 @@ type app struct {
 	reader  *readerModel
 	// participant is the screen of one guest of a room (NewParticipant).
 	participant *participantModel
+	trends      *trendsModel
 }
 
 func newApp(c *common) *app { return &app{c: c, home: newHomeModel(c)} }
@@ -88,6 +90,8 @@ func (a *app) initActive() tea.Cmd {
 		return a.browser.Init()
 	case screenReader, screenParticipant:
 		return nil
+	case screenTrends:
+		return a.trends.Init()
 	}
 	return a.home.Init()
 }
@@ -121,6 +125,8 @@ func (a *app) updateActive(msg tea.Msg) tea.Cmd {
 		return a.reader.update(msg)
 	case screenParticipant:
 		return a.participant.update(msg)
+	case screenTrends:
+		return a.trends.update(msg)
 	}
 	return a.home.update(msg)
 }
@@ -142,6 +148,9 @@ func (a *app) restyle() {
 	}
 	if a.participant != nil {
 		a.participant.restyle()
+	}
+	if a.trends != nil {
+		a.trends.restyle()
 	}
 }
 
@@ -171,6 +180,8 @@ func (a *app) open(msg openMsg) tea.Cmd {
 		a.browser = newBrowserModel(a.c)
 	case screenReader:
 		a.reader = newReaderModel(a.c)
+	case screenTrends:
+		a.trends = newTrendsModel(a.c)
 	}
 	a.active = msg.to
 	size := tea.WindowSizeMsg{Width: a.c.width, Height: a.c.height}
@@ -189,7 +200,7 @@ func (a *app) closeActive(status string) tea.Cmd {
 	}
 	save = tea.Sequence(save, releaseCmd(a.claim()))
 	a.active = screenHome
-	a.retro, a.kata, a.browser, a.reader = nil, nil, nil, nil
+	a.retro, a.kata, a.browser, a.reader, a.trends = nil, nil, nil, nil, nil
 	a.home.status, a.home.isErr = status, false
 	a.home.facts.loaded = false
 	return tea.Sequence(save, a.home.loadFacts())
@@ -232,6 +243,8 @@ func (a *app) View() tea.View {
 		s = a.reader.view()
 	case screenParticipant:
 		s = a.participant.view()
+	case screenTrends:
+		s = a.trends.view()
 	default:
 		s = a.home.view()
 	}

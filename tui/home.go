@@ -135,6 +135,7 @@ func (h *homeModel) entries() []homeEntry {
 		homeEntry{"r", "Run a retro", "a guided Dev+Ops retrospective, saved as a note", openMsg{to: screenRetro, retro: RetroOptions{Draft: h.facts.retroDraft}}},
 		homeEntry{"p", "Practise a kata", "a real situation, your answers, the reference, your score", openMsg{to: screenKata, kata: KataOptions{Draft: h.facts.kataDraft}}},
 		homeEntry{"b", "Browse notes", "read notes, search them, tick actions", openMsg{to: screenBrowser}},
+		homeEntry{"t", "Trends", "actions done, ROTI and recurring problems across retros", openMsg{to: screenTrends}},
 		homeEntry{"c", "Read the cases & tips", "four cases reconstructed from the talk, a department case study, tips in our words", openMsg{to: screenReader}},
 	)
 }
