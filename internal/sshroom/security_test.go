@@ -1,6 +1,8 @@
 package sshroom
 
 import (
+	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -242,4 +244,30 @@ func TestInputIdleDisconnectsDespiteOutput(t *testing.T) {
 	if !strings.Contains(f.log.String(), "msg=idle") {
 		t.Fatalf("log:\n%s", f.log.String())
 	}
+}
+
+func TestSilentConnectionsAreDroppedAfterTheHandshakeTimeout(t *testing.T) {
+	f := start(t, func(c *Config) { c.Handshake = 300 * time.Millisecond })
+	conn, err := net.Dial("tcp", f.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.Copy(io.Discard, conn); err != nil { // ends at EOF when the server hangs up
+		t.Fatalf("the server kept a silent connection open: %v", err)
+	}
+}
+
+func TestSessionsEndAtTheMaximumTime(t *testing.T) {
+	f := start(t, func(c *Config) { c.MaxTimeout = 800 * time.Millisecond })
+	c := f.join(t, "long", 40, 12)
+	c.waitFor("joined:1")
+	go func() { // typing does not extend the maximum
+		for range 30 {
+			time.Sleep(100 * time.Millisecond)
+			io.WriteString(c.in, "x")
+		}
+	}()
+	c.waitDone()
 }

@@ -64,8 +64,10 @@ type Config struct {
 	MaxSessions    int
 	IdleTimeout    time.Duration // without input
 	MaxTimeout     time.Duration
-	Log            io.Writer // connection log; io.Discard when nil
-	Room           *room.Room
+	// Handshake bounds the time to connect and log in (HandshakeTimeout).
+	Handshake time.Duration
+	Log       io.Writer // connection log; io.Discard when nil
+	Room      *room.Room
 	// NewScreen builds the program model of one participant's session.
 	NewScreen func(g *room.Guest, user string) tea.Model
 	// FailedCodes and FailedEvery rate-limit wrong join codes per IP:
@@ -175,6 +177,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxTimeout <= 0 {
 		cfg.MaxTimeout = DefaultMax
 	}
+	if cfg.Handshake <= 0 {
+		cfg.Handshake = HandshakeTimeout
+	}
 	if cfg.FailedCodes <= 0 {
 		cfg.FailedCodes = 5
 	}
@@ -215,7 +220,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	srv.HandshakeTimeout = HandshakeTimeout
+	srv.HandshakeTimeout = cfg.Handshake
 	srv.PasswordHandler = nil
 	srv.LocalPortForwardingCallback = nil
 	srv.ReversePortForwardingCallback = nil
