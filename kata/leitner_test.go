@@ -102,7 +102,7 @@ func TestZeroScoreIsAnAttempt(t *testing.T) {
 	}
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(p, old, old)
-	x := notes.Index{CacheDir: t.TempDir()}
+	x := notes.Lister{CacheDir: t.TempDir()}
 	for _, pass := range []string{"parsed", "from the index"} {
 		list, err := x.List(dir, notes.Filter{})
 		if err != nil || len(list) != 1 {

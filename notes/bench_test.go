@@ -47,7 +47,7 @@ func BenchmarkListIndexed10000(b *testing.B) {
 	if err := corpus.Write(dir, 10000, 42); err != nil {
 		b.Fatal(err)
 	}
-	x := notes.Index{CacheDir: b.TempDir()}
+	x := notes.Lister{CacheDir: b.TempDir()}
 	if _, err := x.List(dir, notes.Filter{}); err != nil {
 		b.Fatal(err)
 	}

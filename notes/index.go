@@ -45,19 +45,25 @@ type indexed struct {
 	ErrMsg     string // set for a note that does not parse
 }
 
-// Index caches what List reads from each note of a directory in a file
-// under the cache dir ($XDG_CACHE_HOME/retrokata), so that listing a large
-// directory parses only the notes changed since the last run. The notes stay
-// the only record: a missing, stale or corrupt index only costs time.
-type Index struct {
+// Lister lists the notes of a directory through a cache: it keeps what
+// List reads from each note in an index file under the cache dir
+// ($XDG_CACHE_HOME/retrokata), so that listing a large directory parses
+// only the notes changed since the last run. The notes stay the only
+// record: a missing, stale or corrupt index only costs time.
+type Lister struct {
 	CacheDir    string           // "" disables the cache
 	SkipActions bool             // leave Entry.Actions nil when read from the index (counts are kept)
 	clock       func() time.Time // tests: what "now" is for the racy window
 }
 
+// Index is the old name of Lister.
+//
+// Deprecated: use Lister; the alias stays while other branches move over.
+type Index = Lister
+
 // path is the index file of a notes dir; the actions of its notes are in
 // a second file, read only by the commands that need them.
-func (x Index) path(dir string) (meta, actions string) {
+func (x Lister) path(dir string) (meta, actions string) {
 	sum := sha256.Sum256([]byte(dir))
 	base := filepath.Join(x.CacheDir, "retrokata", "index-"+hex.EncodeToString(sum[:8]))
 	return base + ".meta", base + ".actions"
@@ -72,7 +78,7 @@ type cache struct {
 
 // load reads the index of dir, with the actions when asked; any problem
 // gives an empty index.
-func (x Index) load(dir string, withActions bool) *cache {
+func (x Lister) load(dir string, withActions bool) *cache {
 	if x.CacheDir == "" {
 		return nil
 	}
@@ -89,7 +95,7 @@ func (x Index) load(dir string, withActions bool) *cache {
 }
 
 // loadActions fills in the actions of a loaded index.
-func (x Index) loadActions(dir string, c *cache) bool {
+func (x Lister) loadActions(dir string, c *cache) bool {
 	if c.actions {
 		return true
 	}
@@ -105,7 +111,7 @@ func (x Index) loadActions(dir string, c *cache) bool {
 // save writes the index atomically, the actions file first. Failing to
 // write a cache is not an error the user needs to see: the next run parses
 // the notes again.
-func (x Index) save(dir string, m map[string]*indexed) {
+func (x Lister) save(dir string, m map[string]*indexed) {
 	if x.CacheDir == "" {
 		return
 	}
@@ -145,7 +151,7 @@ func writeCacheFile(p string, data []byte) error {
 // A racy entry (its ctime was within racyWindow of the listing that
 // recorded it: a same-size edit in the same ctime tick would not show) is
 // verified too while it is racy, and parsed again once it no longer is.
-func (x Index) lookup(cc *cache, path string, info fs.FileInfo, now time.Time) (e Entry, hit, verify bool) {
+func (x Lister) lookup(cc *cache, path string, info fs.FileInfo, now time.Time) (e Entry, hit, verify bool) {
 	if cc == nil {
 		return Entry{}, false, false
 	}

@@ -38,7 +38,7 @@ func titles(l []Entry) []string {
 // full parse returns, whatever happened to the notes or to the index.
 func TestIndexedListMatchesFullParse(t *testing.T) {
 	dir, cacheDir := t.TempDir(), t.TempDir()
-	x := Index{CacheDir: cacheDir, clock: anHourLater} // every note is old enough to index
+	x := Lister{CacheDir: cacheDir, clock: anHourLater} // every note is old enough to index
 	for _, title := range []string{"Alpha", "Bravo", "Charlie"} {
 		n := testNote(title)
 		writeOld(t, filepath.Join(dir, Slug(title)+".md"), Render(n))
@@ -48,7 +48,7 @@ func TestIndexedListMatchesFullParse(t *testing.T) {
 	roti := 4.2
 	rated.ROTI = &roti
 	writeOld(t, filepath.Join(dir, "foxtrot.md"), Render(rated))
-	check := func(step string, ix Index) {
+	check := func(step string, ix Lister) {
 		t.Helper()
 		want, err := List(dir, Filter{})
 		if err != nil {
@@ -90,13 +90,13 @@ func TestIndexedListMatchesFullParse(t *testing.T) {
 			t.Errorf("%s: roti from the index = %v", e.Meta.Title, got)
 		}
 	}
-	check("warm, no actions", Index{CacheDir: cacheDir, SkipActions: true})
+	check("warm, no actions", Lister{CacheDir: cacheDir, SkipActions: true})
 
 	// an edit changing the size
 	n := testNote("Alpha")
 	n.Body += "- [x] Third (@c)\n"
 	writeOld(t, filepath.Join(dir, "alpha.md"), Render(n))
-	check("after an edit, no actions", Index{CacheDir: cacheDir, SkipActions: true})
+	check("after an edit, no actions", Lister{CacheDir: cacheDir, SkipActions: true})
 	check("after an edit", x) // actions of unchanged notes survived the save above
 
 	// an edit keeping the size, with another mtime
@@ -129,7 +129,7 @@ func TestIndexedListMatchesFullParse(t *testing.T) {
 // still be seen.
 func TestIndexSkipsRacyNotes(t *testing.T) {
 	dir := t.TempDir()
-	x := Index{CacheDir: t.TempDir()}
+	x := Lister{CacheDir: t.TempDir()}
 	p := filepath.Join(dir, "a.md")
 	if err := os.WriteFile(p, Render(testNote("Alpha")), 0o644); err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func TestIndexSeesSameSizeEditWithRestoredMtime(t *testing.T) {
 	}{{"old ctime", anHourLater}, {"racy ctime", nil}} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			x := Index{CacheDir: t.TempDir(), clock: tc.clock}
+			x := Lister{CacheDir: t.TempDir(), clock: tc.clock}
 			p := filepath.Join(dir, "a.md")
 			writeOld(t, p, Render(testNote("Alpha")))
 			st, _ := os.Stat(p)
@@ -208,7 +208,7 @@ func TestIndexInUnusableCacheDir(t *testing.T) {
 	writeOld(t, filepath.Join(dir, "a.md"), Render(testNote("Alpha")))
 	file := filepath.Join(t.TempDir(), "cache-is-a-file")
 	os.WriteFile(file, nil, 0o644)
-	l, err := Index{CacheDir: file}.List(dir, Filter{})
+	l, err := Lister{CacheDir: file}.List(dir, Filter{})
 	if err != nil || len(l) != 1 || l[0].Meta.Title != "Alpha" {
 		t.Fatalf("got %v, %v", titles(l), err)
 	}

@@ -25,7 +25,7 @@ const MaxNoteSize = safefile.NotesLimit
 type Entry struct {
 	Path    string
 	Meta    Meta
-	Actions []Action // nil when listed with Index.SkipActions
+	Actions []Action // nil when listed with Lister.SkipActions
 	Open    int      // actions by status, each counted once
 	Done    int
 	Dropped int
@@ -33,7 +33,7 @@ type Entry struct {
 	Err     error // set for a broken note
 	Hash    Hash  // of the file's bytes as read: EditFile refuses the note if it changed since
 	// Problems are the titles of a retro's problem cards; nil, like
-	// Actions, when listed with Index.SkipActions.
+	// Actions, when listed with Lister.SkipActions.
 	Problems []string
 }
 
@@ -105,11 +105,11 @@ func containsFold(list []string, s string) bool {
 // List reads every *.md note of dir concurrently and returns those that
 // match, newest first. Broken notes are returned with Err set, never
 // dropped. The error is for a directory that cannot be read at all.
-func List(dir string, f Filter) ([]Entry, error) { return Index{}.List(dir, f) }
+func List(dir string, f Filter) ([]Entry, error) { return Lister{}.List(dir, f) }
 
 // List is like the List function, but reuses what the index holds for
 // notes unchanged since the last run and parses only the others.
-func (x Index) List(dir string, f Filter) ([]Entry, error) {
+func (x Lister) List(dir string, f Filter) ([]Entry, error) {
 	des, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {

@@ -22,7 +22,7 @@ func TestIndexKeepsProblemTitles(t *testing.T) {
 	n := testNote("Alpha")
 	n.Body += "\n## Problems\n### 1. Slow deploys — 2 votes\n### 2. Noisy alerts — 0 votes\n"
 	writeOld(t, filepath.Join(dir, "alpha.md"), Render(n))
-	x := Index{CacheDir: cacheDir}
+	x := Lister{CacheDir: cacheDir}
 	for _, step := range []string{"cold", "warm"} {
 		l, err := x.List(dir, Filter{})
 		if err != nil || len(l) != 1 {
@@ -35,7 +35,7 @@ func TestIndexKeepsProblemTitles(t *testing.T) {
 	if mp, _ := x.path(dir); !exists(mp) {
 		t.Fatal("no index")
 	}
-	l, _ := Index{CacheDir: cacheDir, SkipActions: true}.List(dir, Filter{})
+	l, _ := Lister{CacheDir: cacheDir, SkipActions: true}.List(dir, Filter{})
 	if l[0].Problems != nil {
 		t.Errorf("SkipActions still decodes problems: %q", l[0].Problems)
 	}

@@ -102,13 +102,13 @@ func BenchmarkBrowserFirstScreen(b *testing.B) {
 		b.Fatal(err)
 	}
 	cache := b.TempDir()
-	if _, err := (notes.Index{CacheDir: cache}).List(dir, notes.Filter{}); err != nil {
+	if _, err := (notes.Lister{CacheDir: cache}).List(dir, notes.Filter{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for b.Loop() {
 		c := notesCommon(dir, true)
-		c.index = notes.Index{CacheDir: cache}
+		c.index = notes.Lister{CacheDir: cache}
 		m := newBrowserModel(c)
 		m.update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		msg := m.Init()()

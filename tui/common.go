@@ -51,7 +51,7 @@ type common struct {
 	homeDir              string
 	editor               []string
 	// index lists the notes dir through the cache, for every screen.
-	index notes.Index
+	index notes.Lister
 	// md renders notes and content, one glamour renderer for all screens.
 	md *markdown.Renderer
 	// ctx ends with the program (RunRetro, RunHome): a git commit under way
@@ -85,7 +85,7 @@ func newCommon(env Env) *common {
 		allDrafts: env.DraftsDir,
 		homeDir:   env.HomeDir,
 		editor:    env.Editor,
-		index:     notes.Index{CacheDir: env.CacheDir},
+		index:     notes.Lister{CacheDir: env.CacheDir},
 		md:        &markdown.Renderer{},
 	}
 }

@@ -164,7 +164,7 @@ func (m *kataModel) start(k content.Kata) {
 }
 
 // katasIndex lists kata notes: their actions are not needed.
-func (m *kataModel) katasIndex() notes.Index {
+func (m *kataModel) katasIndex() notes.Lister {
 	x := m.c.index
 	x.SkipActions = true
 	return x

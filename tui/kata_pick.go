@@ -16,7 +16,7 @@ import (
 )
 
 // loadBoard reads every kata's progress from the kata notes.
-func loadBoard(x notes.Index, dir string, lib *content.Library, today time.Time) tea.Cmd {
+func loadBoard(x notes.Lister, dir string, lib *content.Library, today time.Time) tea.Cmd {
 	ids := make([]string, len(lib.Katas))
 	for i, k := range lib.Katas {
 		ids[i] = k.ID

@@ -38,7 +38,7 @@ func newTestKata(t testing.TB, w, h int, adjust func(*common, *KataOptions)) *ka
 	}
 	m := newKataModel(c, opt)
 	m.update(tea.WindowSizeMsg{Width: w, Height: h})
-	m.update(loadBoard(notes.Index{}, c.notesDir, lib, testNow)())
+	m.update(loadBoard(notes.Lister{}, c.notesDir, lib, testNow)())
 	return m
 }
 

@@ -174,7 +174,7 @@ func (m *retroModel) Init() tea.Cmd {
 
 // loadEntries lists the notes dir for the previous actions, through the
 // same index as `retrokata list`.
-func loadEntries(x notes.Index, dir string) tea.Cmd {
+func loadEntries(x notes.Lister, dir string) tea.Cmd {
 	return func() tea.Msg {
 		l, err := x.List(dir, notes.Filter{Type: notes.TypeRetro})
 		return entriesMsg{l, err}
