@@ -1,0 +1,102 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/retrokata/retrokata/kata"
+)
+
+// kataKeys are the kata player's bindings. The player sets mode, typing,
+// saved and step on a copy when it draws its help.
+type kataKeys struct {
+	Up, Down, Start, Next, Prev, Toggle, Save, Help, Quit key.Binding
+	PageUp, PageDown, Clear, Yes, No, Discard, Resume     key.Binding
+	QuitTyping, Done, Interrupt, Back, DiscardDraft       key.Binding
+	PickUp, PickDown, Finish, ScrollDown                  key.Binding
+	choose, typeFilter, clearQuit, doneSaved, nextField   key.Binding
+	situation, scroll, finishStep, move                   key.Binding
+	mode                                                  kataMode
+	typing, saved                                         bool
+	step                                                  kata.Kind
+}
+
+func newKataKeys() kataKeys {
+	return kataKeys{
+		Up:           bind("↑/k", "up", "up", "k"),
+		Down:         bind("↓/j", "down", "down", "j"),
+		PickUp:       bind("↑", "up", "up", "ctrl+p"),
+		PickDown:     bind("↓", "down", "down", "ctrl+n"),
+		Start:        bind("enter", "start", "enter"),
+		Next:         bind("tab", "next", "tab"),
+		Prev:         bind("shift+tab", "back", "shift+tab"),
+		Toggle:       bind("space", "check", "space", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Finish:       bind("enter", "finish", "enter"),
+		Save:         bind("s/enter", "save", "s", "enter"),
+		Done:         bind("enter", "done", "enter", "q", "esc"),
+		PageUp:       bind("pgup", "scroll up", "pgup"),
+		PageDown:     bind("pgdn", "scroll down", "pgdown"),
+		ScrollDown:   bind("↓/space", "scroll", "down", "j", "space"),
+		Clear:        bind("esc", "clear filter", "esc"),
+		Help:         bind("?", "more keys", "?"),
+		Quit:         bind("q", "quit", "q", "ctrl+c"),
+		QuitTyping:   bind("ctrl+c", "quit", "ctrl+c"),
+		Interrupt:    bind("ctrl+c", "quit", "ctrl+c"),
+		Back:         bind("esc", "back", "esc"),
+		Yes:          bind("y", "quit, keep the draft", "y"),
+		No:           bind("esc/n", "stay", "esc", "n"),
+		Discard:      bind("D", "quit, discard the draft", "D"),
+		DiscardDraft: bind("d", "discard", "d"),
+		Resume:       bind("r/enter", "resume", "r", "enter"),
+		choose:       helpOnly("↑/↓", "choose"),
+		typeFilter:   helpOnly("type", "filter"),
+		clearQuit:    helpOnly("esc", "clear/quit"),
+		doneSaved:    helpOnly("enter", "done"),
+		nextField:    helpOnly("tab", "next"),
+		situation:    helpOnly("pgup/pgdn", "situation"),
+		scroll:       helpOnly("↑/↓", "scroll"),
+		finishStep:   helpOnly("tab", "finish"),
+		move:         helpOnly("↑/↓", "move"),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k kataKeys) ShortHelp() []key.Binding {
+	switch {
+	case k.mode == kataAskResume:
+		return []key.Binding{k.Resume, k.DiscardDraft, k.Quit}
+	case k.mode == kataConfirmQuit:
+		return []key.Binding{k.Yes, k.Discard, k.No}
+	case k.mode == kataPick:
+		return []key.Binding{k.choose, k.Start, k.typeFilter, k.clearQuit}
+	case k.saved:
+		return []key.Binding{k.doneSaved}
+	case k.typing:
+		return []key.Binding{k.nextField, k.Prev, k.situation}
+	}
+	switch k.step {
+	case kata.KindReveal:
+		return []key.Binding{k.Next, k.scroll, k.Prev, k.Quit}
+	case kata.KindAssess:
+		return []key.Binding{k.Toggle, k.finishStep, k.move, k.Prev, k.Quit}
+	}
+	return []key.Binding{k.Save, k.Prev, k.scroll, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k kataKeys) FullHelp() [][]key.Binding {
+	pin := k.pinned()
+	if len(pin) == 0 {
+		return [][]key.Binding{k.ShortHelp()}
+	}
+	return [][]key.Binding{k.ShortHelp(), {k.PageUp, k.PageDown, pin[0]}}
+}
+
+func (k kataKeys) pinned() []key.Binding {
+	switch {
+	case k.mode == kataAskResume, k.mode == kataConfirmQuit, k.mode == kataPick, k.saved:
+		return nil
+	case k.typing:
+		return []key.Binding{k.QuitTyping}
+	}
+	return []key.Binding{k.Help}
+}
