@@ -3,6 +3,10 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/retrokata/retrokata/retro"
+	"github.com/retrokata/retrokata/room"
 )
 
 // ? shows the full help on every screen and hides it again; the screen
@@ -29,6 +33,16 @@ func TestHelpToggleOnEveryScreen(t *testing.T) {
 		{"reader", func(t *testing.T) (func(...string), func() string) {
 			m := newTestReader(t, 80, 24)
 			return func(k ...string) { rpress(m, k...) }, m.view
+		}, "↓/j"},
+		{"room participant", func(t *testing.T) (func(...string), func() string) {
+			r := room.New(room.Config{Dots: 3})
+			s := retro.New(testNow, "pay", "Sprint 42", "Alice", 3)
+			s.Goto(retro.PhaseProblems, 0)
+			r.Publish(room.BoardOf(s, -1))
+			m := newParticipant(testCommon(true), r.NewGuest(), "ana")
+			m.update(tea.WindowSizeMsg{Width: 80, Height: 24})
+			partPress(m, "enter")
+			return func(k ...string) { partPress(m, k...) }, m.view
 		}, "↓/j"},
 		{"retro", func(t *testing.T) (func(...string), func() string) {
 			m := newTestRetro(t, 80, 24, nil)

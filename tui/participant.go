@@ -27,35 +27,6 @@ const (
 	partSuggest                 // writing a suggestion
 )
 
-type participantKeys struct {
-	Up, Down, Add, Edit, Delete, VoteUp, VoteDown key.Binding
-	Reaction, Learning, Ready, Quit               key.Binding
-	Submit, Field, Cancel, Interrupt              key.Binding
-}
-
-func newParticipantKeys() participantKeys {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
-	}
-	return participantKeys{
-		Up:        b("↑/k", "up", "up", "k"),
-		Down:      b("↓/j", "down", "down", "j"),
-		Add:       b("a", "add card", "a"),
-		Edit:      b("e", "edit", "e"),
-		Delete:    b("d", "delete", "d"),
-		VoteUp:    b("+", "dot", "+", "="),
-		VoteDown:  b("-", "take back", "-"),
-		Reaction:  b("r", "suggest reaction", "r"),
-		Learning:  b("l", "suggest learning", "l"),
-		Ready:     b("space", "ready", "space"),
-		Quit:      b("q", "leave", "q", "ctrl+c"),
-		Submit:    b("enter", "send", "enter"),
-		Field:     b("tab", "next field", "tab"),
-		Cancel:    b("esc", "cancel", "esc"),
-		Interrupt: b("ctrl+c", "leave", "ctrl+c"),
-	}
-}
-
 // ParticipantModel is a participant's screen as a bubbletea model.
 type participantModel struct {
 	c       *common
@@ -227,6 +198,8 @@ func (m *participantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		m.quiting = true
 		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.Up):
 		m.sel--
 		m.clamp()
@@ -455,37 +428,11 @@ func (m *participantModel) body(w int) string {
 	return b.String()
 }
 
-func (m *participantModel) helpView(w int) string {
+// keyMap is the guest's key map for the mode and phase, for its help.
+func (m *participantModel) keyMap() participantKeys {
 	k := m.keys
-	var bs []key.Binding
-	switch m.mode {
-	case partName:
-		bs = []key.Binding{k.Submit, k.Cancel}
-	case partCard:
-		bs = []key.Binding{k.Field, k.Submit, k.Cancel}
-	case partSuggest:
-		bs = []key.Binding{k.Submit, k.Cancel}
-	default:
-		switch p := m.v.Board.Phase; {
-		case p <= retro.PhaseProblems:
-			bs = []key.Binding{k.Add}
-			if m.ownCard() != nil {
-				bs = append(bs, k.Edit, k.Delete)
-			}
-		case p == retro.PhaseVote:
-			bs = []key.Binding{k.Up, k.Down, k.VoteUp, k.VoteDown}
-		case p == retro.PhaseDiscuss:
-			bs = []key.Binding{k.Reaction, k.Learning, addAction(k.Add)}
-		case p == retro.PhaseActions:
-			bs = []key.Binding{addAction(k.Add)}
-		}
-		bs = append(bs, k.Ready, k.Quit)
-	}
-	m.help.SetWidth(w)
-	return fit(m.help.ShortHelpView(bs), w, 1)
+	k.mode, k.phase, k.ownCard = m.mode, m.v.Board.Phase, m.ownCard() != nil
+	return k
 }
 
-func addAction(b key.Binding) key.Binding {
-	b.SetHelp("a", "suggest action")
-	return b
-}
+func (m *participantModel) helpView(w int) string { return helpView(m.help, m.keyMap(), w) }
