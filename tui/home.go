@@ -131,14 +131,20 @@ func (h *homeModel) entries() []homeEntry {
 		out = append(out, homeEntry{"K", "Resume the kata", notes.Sanitize(title) + " · saved " + d.Saved.In(h.facts.now.Location()).Format("Mon 2 Jan 15:04"),
 			openMsg{to: screenKata, kata: KataOptions{Draft: d, Resume: true}}})
 	}
-	return append(out,
+	out = append(out,
 		homeEntry{"r", "Run a retro", "a guided Dev+Ops retrospective, saved as a note", openMsg{to: screenRetro, retro: RetroOptions{Draft: h.facts.retroDraft}}},
 		homeEntry{"p", "Practise a kata", "a real situation, your answers, the reference, your score", openMsg{to: screenKata, kata: KataOptions{Draft: h.facts.kataDraft}}},
 		homeEntry{"b", "Browse notes", "read notes, search them, tick actions", openMsg{to: screenBrowser}},
-		homeEntry{"t", "Trends", "actions done, ROTI and recurring problems across retros", openMsg{to: screenTrends}},
 		homeEntry{"c", "Read the cases & tips", "four cases reconstructed from the talk, a department case study, tips in our words", openMsg{to: screenReader}},
 	)
+	if h.c.height >= 14 { // at the smallest size, t still opens it
+		out = append(out[:len(out)-1], trendsEntry, out[len(out)-1])
+	}
+	return out
 }
+
+// trendsEntry opens the Trends screen.
+var trendsEntry = homeEntry{"t", "Trends", "actions done, ROTI and recurring problems across retros", openMsg{to: screenTrends}}
 
 func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -165,6 +171,9 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 					h.sel = i
 					return h.open(e)
 				}
+			}
+			if key.Matches(msg, key.NewBinding(key.WithKeys(trendsEntry.key))) {
+				return h.open(trendsEntry)
 			}
 		}
 	}
