@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -29,6 +31,9 @@ func statusLine(st Styles, w int, status string, isErr bool) string {
 	if isErr {
 		s = st.Error
 	}
+	// A status may quote an error: git's output, a file name from the
+	// notes dir. It is one line, and nothing in it drives the terminal.
+	status = strings.Join(strings.Fields(notes.Sanitize(status)), " ")
 	return s.Render(ansi.Truncate(status, w, "…"))
 }
 

@@ -171,7 +171,7 @@ func keptDrafts(dir, allDrafts string) []keptDraft {
 
 // keptDraftsView tells, under the home menu, where the drafts that could
 // not be used are and what to do with them: the path is wrapped, never cut.
-// A compact screen shows the file's name only.
+// A compact screen shows the file's name only, on one line.
 func keptDraftsView(st Styles, w int, kept []keptDraft, homeDir string, compact bool) []string {
 	if len(kept) == 0 {
 		return nil
@@ -187,10 +187,8 @@ func keptDraftsView(st Styles, w int, kept []keptDraft, homeDir string, compact 
 			lines = append(lines, st.Warn.Render(l))
 		}
 	}
-	if compact {
-		add("Unreadable draft kept:", false)
-		add(notes.Sanitize(filepath.Base(k.path)), true)
-		return lines
+	if compact { // one line; a taller terminal shows the whole path
+		return []string{st.Warn.Render(ansi.Truncate("Draft kept: "+notes.Sanitize(filepath.Base(k.path)), w, "…"))}
 	}
 	why := "A draft could not be read; it is kept at"
 	if k.legacy {

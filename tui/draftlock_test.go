@@ -156,3 +156,15 @@ func TestKataOnABusyDraftStartsApart(t *testing.T) {
 		t.Errorf("n: mode %v, draft %s", a.kata.mode, a.kata.draftPath)
 	}
 }
+
+// A status line may quote an error (git's output, a file name): it stays
+// one line and drives nothing.
+func TestStatusLineIsSanitised(t *testing.T) {
+	out := statusLine(newStyles(true), 80, "commit failed: \x1b]0;pwned\x07hook\nsaid \x1b[2Jno", true)
+	if strings.Contains(out, "\x1b]") || strings.Contains(out, "\x07") || strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\n") {
+		t.Errorf("status line: %q", out)
+	}
+	if got := plain(out); got != "commit failed: hook said no\n" {
+		t.Errorf("status text: %q", got)
+	}
+}
