@@ -23,8 +23,8 @@ import (
 // Keys of the busy prompt.
 var (
 	busyLook = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "view it, read-only"))
-	busyNew   = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "start a separate one"))
-	busyQuit  = key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit"))
+	busyNew  = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "start a separate one"))
+	busyQuit = key.NewBinding(key.WithKeys("q", "esc", "ctrl+c"), key.WithHelp("q", "quit"))
 )
 
 // busyView is the prompt shown when another process holds the draft.
