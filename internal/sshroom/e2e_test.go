@@ -163,3 +163,31 @@ func TestEightParticipantsRunARetro(t *testing.T) {
 	}
 	t.Logf("ana's screen at the end:\n%s", cs[0].scr.String())
 }
+
+// Someone whose connection drops comes back under the same name and finds
+// their unrevealed cards and their dots.
+func TestReconnectGetsCardsAndDotsBack(t *testing.T) {
+	f := startWithScreens(t, 3)
+	s := retro.New(time.Now(), "pay", "Sprint 42", "", 3)
+	s.Goto(retro.PhaseProblems, 0)
+	f.room.Publish(room.BoardOf(s, -1))
+	c := f.join(t, "ana", 60, 16)
+	c.waitFor("name")
+	c.send("\r")
+	c.waitFor("1 joined")
+	c.send("a")
+	c.send("Mine only\r\r")
+	c.waitFor("> Mine only")
+	c.sess.Close()
+	c.c.Close()
+	waitUntil(t, "ana to leave", func() bool { return f.room.Facilitator().Joined == 0 })
+	back := f.join(t, "ana", 60, 16)
+	back.waitFor("name")
+	back.send("\r")
+	back.waitFor("> Mine only", "1 of them yours")
+	// someone else cannot take the name while ana is here
+	other := f.join(t, "ana", 60, 16)
+	other.waitFor("name")
+	other.send("\r")
+	other.waitFor("already in the room")
+}
