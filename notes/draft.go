@@ -8,8 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/retrokata/retrokata/internal/safefile"
 )
 
 // SaveDraft writes a draft (work in progress) atomically: a crash leaves
@@ -41,7 +39,12 @@ func EncodeDraft[S any](s *S, version int, now time.Time) ([]byte, error) {
 // draft that does not parse, holds no session or was written in another
 // format version is an error naming the file.
 func LoadDraft[S any](path string, version int) (d Draft[S], ok bool, err error) {
-	data, err := safefile.Read(path, safefile.DraftLimit)
+	return LoadDraftFrom[S](FileStore{}, path, version)
+}
+
+// LoadDraftFrom is LoadDraft for a draft kept in st.
+func LoadDraftFrom[S any](st Store, path string, version int) (d Draft[S], ok bool, err error) {
+	data, err := st.ReadDraft(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return d, false, nil
 	}
