@@ -71,7 +71,22 @@ func (a Action) IsOpen() bool { return a.Status == StatusOpen }
 // now (in now's time zone). It is the one rule for "overdue": the CLI, the
 // home screen and the browser all use it.
 func (a Action) Overdue(now time.Time) bool {
-	return a.Status == StatusOpen && a.Due != "" && a.Due < now.Format(time.DateOnly)
+	if a.Status != StatusOpen || !isDate(a.Due) {
+		return false
+	}
+	y, m, d := now.Date()
+	return dateNumber(a.Due) < y*10000+int(m)*100+d
+}
+
+// dateNumber reads YYYY-MM-DD (isDate holds) as the number YYYYMMDD.
+func dateNumber(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' {
+			n = n*10 + int(s[i]-'0')
+		}
+	}
+	return n
 }
 
 // Counts is how many actions a note (or several) has in each status.
@@ -103,7 +118,16 @@ func CountActions(l []Action) Counts {
 // ID names an action: "<note file name without .md>#<n>", n its 1-based
 // position among the task items of the note's "## Actions".
 func ID(notePath string, n int) string {
-	return strings.TrimSuffix(path.Base(strings.ReplaceAll(notePath, "\\", "/")), ".md") + "#" + strconv.Itoa(n)
+	return NoteName(notePath) + "#" + strconv.Itoa(n)
+}
+
+// NoteName is a note's file name without .md: the first part of the ids
+// of its actions.
+func NoteName(notePath string) string {
+	if strings.IndexByte(notePath, '\\') >= 0 {
+		notePath = strings.ReplaceAll(notePath, "\\", "/")
+	}
+	return strings.TrimSuffix(path.Base(notePath), ".md")
 }
 
 // SplitID reads an id back: the note's file name (with .md) and n.

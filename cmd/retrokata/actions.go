@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -64,10 +65,11 @@ dropped or carried over to a later note), is listed once, and has an id,
 					}
 					continue
 				}
+				name := notes.NoteName(en.Path)
 				for _, a := range en.Actions {
 					if (all || a.Status == want) &&
 						(owner == "" || strings.EqualFold(strings.TrimPrefix(owner, "@"), a.Owner)) {
-						out = append(out, actionJSON{ID: notes.ID(en.Path, a.N), Status: string(a.Status), Text: a.Text,
+						out = append(out, actionJSON{ID: name + "#" + strconv.Itoa(a.N), Status: string(a.Status), Text: a.Text,
 							Done: a.Status == notes.StatusDone, Owner: a.Owner, Due: a.Due,
 							Overdue: a.Overdue(now), Note: en.Path, Line: a.Line, Team: en.Meta.Team})
 					}
