@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -75,8 +74,8 @@ func (m *retroModel) loadTimeline() tea.Cmd {
 	default:
 		rev, from = since, "since "+since
 	}
+	ctx := m.context() // ends with the program: git never outlives it
 	return func() tea.Msg {
-		ctx := context.Background()
 		top, err := git.Toplevel(ctx, gitDir)
 		if err != nil {
 			return timelineMsg{from: from, err: err, noRepo: errors.Is(err, git.ErrNotWorkTree) || errors.Is(err, git.ErrNotInstalled)}
