@@ -134,7 +134,7 @@ func (m *retroModel) renderPreview() tea.Cmd {
 // sizePreview fits the preview's viewport to the body, in update.
 func (m *retroModel) sizePreview() {
 	m.preview.SetWidth(max(1, m.c.width))
-	m.preview.SetHeight(m.bodyHeight())
+	m.preview.SetHeight(max(1, m.bodyHeight()-1)) // the ROTI line is above it
 }
 
 func (m *retroModel) closeView(int) string {

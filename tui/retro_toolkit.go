@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -322,6 +323,13 @@ func (m *retroModel) checkInView(w int) string {
 // activityBanner is the prompt of the activity picked for the phase, shown
 // above it; "" without one.
 func (m *retroModel) activityBanner(w int) string {
+	if m.s.Phase == retro.PhaseClose {
+		roti := "ROTI: r enters the room's votes (1-5 each)"
+		if r := m.s.ROTI(); r != nil {
+			roti = fmt.Sprintf("ROTI %s from %d votes (r to change)", strconv.FormatFloat(*r, 'f', -1, 64), len(m.s.ROTIVotes))
+		}
+		return m.c.styles.Label.Render(ansi.Truncate(roti, w, "…"))
+	}
 	a, ok := m.s.PickedFor(m.s.Phase)
 	if !ok || m.tk.state.picking {
 		return ""
