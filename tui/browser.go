@@ -183,6 +183,9 @@ func (m *browserModel) update(msg tea.Msg) tea.Cmd {
 					}
 				}
 			}
+			// the list's counts follow the tick, each action once
+			c := notes.CountActions(m.entries[i].Actions)
+			m.entries[i].Open, m.entries[i].Done, m.entries[i].Dropped, m.entries[i].Carried = c.Open, c.Done, c.Dropped, c.Carried
 		}
 		if msg.done {
 			m.flash("Ticked in "+msg.path+". space again to undo.", false)

@@ -159,6 +159,11 @@ func TestBrowserActionToggleWritesOneLine(t *testing.T) {
 	if v := plain(m.view()); !strings.Contains(v, "[x] Write the runbook") || !strings.Contains(v, "Ticked in") {
 		t.Errorf("the ticked action stays, ticked, for an undo:\n%s", v)
 	}
+	for _, e := range m.entries {
+		if e.Path == path && (e.Open != 1 || e.Done != 2) {
+			t.Errorf("the note's counts after the tick: %d open, %d done, want 1 and 2", e.Open, e.Done)
+		}
+	}
 	bpress(m, "space")
 	if again, _ := os.ReadFile(path); !bytes.Equal(again, before) {
 		t.Errorf("space again unticks: the file is back as it was")

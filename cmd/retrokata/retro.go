@@ -20,9 +20,10 @@ func newRetroCmd(e *env) *cobra.Command {
 		Use:   "retro",
 		Short: "Run a guided Dev+Ops retrospective",
 		Long: `Walks the team through a retrospective shaped like the talk: set the
-stage, look back at the last retro's actions, list problems, vote, discuss
-each problem (our immediate reaction, what we learnt, the tips it relates
-to), agree on actions, then save the note. In a git repository, t in
+stage, decide on every action still open in the team's notes (done, carry
+over, drop: saving writes each decision back to its note), list problems,
+vote, discuss each problem (our immediate reaction, what we learnt, the
+tips it relates to), agree on actions, then save the note. In a git repository, t in
 Problems shows what happened since the team's last retro (or --since):
 merges, tags, reverts, hotfixes, rollbacks and incidents; enter turns one
 into a problem card.
@@ -94,7 +95,7 @@ and suggests reactions, learnings and actions you accept or ignore.`,
 		},
 	}
 	f := c.Flags()
-	f.StringVar(&o.Team, "team", "", "the team's name (finds its last retro's actions)")
+	f.StringVar(&o.Team, "team", "", "the team's name (finds the actions still open in its notes)")
 	f.StringVar(&o.Title, "title", "", "the note's title (default '<team> retrospective <date>')")
 	f.StringVar(&o.Facilitator, "facilitator", "", "who runs the retro")
 	f.StringVar(&o.Template, "template", "", "a case id shown as a worked example (see retrokata cases)")
