@@ -27,6 +27,7 @@ type Attempt struct {
 	Date     time.Time
 	Score    int
 	MaxScore int
+	Variant  int // the variant played, from 1; 0 when the note names none
 	Path     string
 }
 
@@ -99,7 +100,7 @@ func Attempts(entries []notes.Entry) (map[string][]Attempt, []error) {
 		case *m.Score < 0 || *m.Score > *m.MaxScore:
 			probs = append(probs, fmt.Errorf("%s: score %d is outside 0..%d", e.Path, *m.Score, *m.MaxScore))
 		default:
-			out[m.Kata] = append(out[m.Kata], Attempt{Kata: m.Kata, Date: m.Date, Score: *m.Score, MaxScore: *m.MaxScore, Path: e.Path})
+			out[m.Kata] = append(out[m.Kata], Attempt{Kata: m.Kata, Date: m.Date, Score: *m.Score, MaxScore: *m.MaxScore, Variant: m.Variant, Path: e.Path})
 		}
 	}
 	return out, probs
@@ -143,5 +144,17 @@ func Board(ids []string, all map[string][]Attempt, today time.Time) []Progress {
 		}
 		return a.NextDue.Before(b.NextDue)
 	})
+	return out
+}
+
+// VariantsSeen lists the variants of a kata's attempts in date order, for
+// PickVariant.
+func VariantsSeen(attempts []Attempt) []int {
+	a := append([]Attempt(nil), attempts...)
+	sort.SliceStable(a, func(i, j int) bool { return a[i].Date.Before(a[j].Date) })
+	out := make([]int, len(a))
+	for i, at := range a {
+		out[i] = at.Variant
+	}
 	return out
 }

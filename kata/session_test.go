@@ -28,7 +28,11 @@ func testKata() content.Kata {
 func TestSessionSteps(t *testing.T) {
 	k := testKata()
 	s := NewSession(k, day(3), 10*time.Minute)
-	want := []Kind{KindStage, KindStage, KindReflect, KindReveal, KindAssess, KindEnd}
+	want := []Kind{KindStage, KindStage, KindReflect, KindReveal, KindAssess}
+	for range DebriefFields() {
+		want = append(want, KindDebrief)
+	}
+	want = append(want, KindEnd)
 	if s.Steps() != len(want) {
 		t.Fatalf("Steps = %d, want %d", s.Steps(), len(want))
 	}

@@ -238,3 +238,25 @@ func InitConfig(dir string) (string, error) {
 	}
 	return p, f.Close()
 }
+
+// ResolvePersonal picks the directory for kata notes: practice is
+// personal, so a repository's .retrokata.yaml never chooses it. The --dir
+// flag, then RETROKATA_DIR, then <DataHome>/retrokata/notes; the result
+// does not depend on wd but for a relative flag or variable.
+func ResolvePersonal(flagDir string, getenv func(string) string, wd string, x XDG) (Location, error) {
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return filepath.Clean(p)
+		}
+		return filepath.Join(wd, p)
+	}
+	switch {
+	case flagDir != "":
+		return Location{Dir: abs(flagDir), Reason: ReasonFlag}, nil
+	case getenv("RETROKATA_DIR") != "":
+		return Location{Dir: abs(getenv("RETROKATA_DIR")), Reason: ReasonEnv}, nil
+	case x.DataHome == "":
+		return Location{}, errors.New("no directory for kata notes: set --dir, RETROKATA_DIR or XDG_DATA_HOME")
+	}
+	return Location{Dir: filepath.Join(x.DataHome, "retrokata", "notes"), Reason: ReasonDefault}, nil
+}

@@ -12,7 +12,7 @@ import (
 
 // indexVersion changes whenever what is cached, or how notes are parsed,
 // changes: an index of another version is ignored and rebuilt.
-const indexVersion = 10
+const indexVersion = 11
 
 // racyWindow is how recent a file's mtime or ctime may be for its entry to
 // be left out of the index: a note edited twice within the filesystem's

@@ -96,6 +96,7 @@ func encodeIndex(dir string, gen uint64, m map[string]*indexed) (meta, actions [
 		e.optInt(mt.Score)
 		e.optInt(mt.MaxScore)
 		e.str(mt.Duration)
+		e.uint(uint64(max(0, mt.Variant)))
 		switch {
 		case mt.InTime == nil:
 			e.uint(0)
@@ -316,6 +317,7 @@ func decodeIndex(data []byte, dir string) (*cache, error) {
 		mt.Score = d.optInt()
 		mt.MaxScore = d.optInt()
 		mt.Duration = d.str()
+		mt.Variant = int(d.uint())
 		switch d.uint() {
 		case 1:
 			f := false

@@ -34,7 +34,8 @@ type Meta struct {
 	MaxScore     *int      `yaml:"max_score,omitempty"`
 	Duration     string    `yaml:"duration,omitempty"`
 	InTime       *bool     `yaml:"in_time,omitempty"`
-	ROTI         *float64  `yaml:"roti,omitempty"` // a retro's return on time invested: the average, 1 to 5
+	Variant      int       `yaml:"variant,omitempty"` // a kata's variant played, from 1; 0 when it has none
+	ROTI         *float64  `yaml:"roti,omitempty"`    // a retro's return on time invested: the average, 1 to 5
 }
 
 // The range of a ROTI vote, and so of its average.

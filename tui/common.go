@@ -18,6 +18,7 @@ import (
 // library, the editor and the clock.
 type Env struct {
 	Location  notes.Location // the notes dir, and why it is that one
+	KataDir   string         // where kata notes go and progress is read (personal); "" for Location.Dir
 	CacheDir  string         // $XDG_CACHE_HOME, for the notes index
 	DraftsDir string
 	Library   *content.Library
@@ -44,6 +45,7 @@ type common struct {
 	blink    bool
 	location notes.Location
 	notesDir string
+	kataDir  string // kata notes: the personal notes dir unless --dir
 	// draftsDir holds this notes dir's drafts (notes.DraftDir);
 	// allDrafts is the drafts dir of every notes dir, where older
 	// versions kept their one draft per kind.
@@ -83,6 +85,7 @@ func newCommon(env Env) *common {
 		notesDir:  env.Location.Dir,
 		draftsDir: notes.DraftDir(env.DraftsDir, env.Location.Dir),
 		allDrafts: env.DraftsDir,
+		kataDir:   cmpOr(env.KataDir, env.Location.Dir),
 		homeDir:   env.HomeDir,
 		editor:    env.Editor,
 		index:     notes.Lister{CacheDir: env.CacheDir},
@@ -107,3 +110,14 @@ func (c *common) newTextArea() textarea.Model {
 	ta.SetStyles(s)
 	return ta
 }
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// kataNotesDir is where kata notes go: the personal dir, or the notes dir
+// when none was given.
+func (c *common) kataNotesDir() string { return cmpOr(c.kataDir, c.notesDir) }

@@ -95,7 +95,11 @@ func (h *homeModel) loadFacts() tea.Cmd {
 				}
 			}
 		}
-		all, _ := kata.Attempts(list)
+		katas := list
+		if c.kataNotesDir() != c.notesDir {
+			katas, _ = c.index.List(c.kataNotesDir(), notes.Filter{})
+		}
+		all, _ := kata.Attempts(katas)
 		for _, p := range kata.Board(ids, all, now) {
 			if p.Due(now) {
 				f.katasDue++

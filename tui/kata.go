@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -25,6 +26,10 @@ type KataOptions struct {
 	// Claim is the draft this kata writes, locked while it runs (see
 	// notes.ClaimDraft); nil writes the drafts dir's kata.json unlocked.
 	Claim *notes.DraftClaim
+	// Seen is, per kata, the variants of past attempts in date order
+	// (kata.VariantsSeen), so a new attempt plays the least recent one.
+	// The picker reads it with the board; nil until then.
+	Seen map[string][]int
 }
 
 // KataResult says how the player ended.
@@ -51,6 +56,7 @@ type (
 	// boardMsg brings every kata's progress, read from the kata notes.
 	boardMsg struct {
 		board []kata.Progress
+		seen  map[string][]int
 		err   error
 	}
 	// kataSavedMsg reports the note written and the kata's new progress.
@@ -88,6 +94,13 @@ type kataModel struct {
 	page     viewport.Model
 	pageText string
 	sel      int // key point cursor
+
+	// looking: the "look at" panel is open over a step: the stage's items
+	// on request and the kata's sources; lookSel is the cursor, lookShown
+	// the item shown (-1: the list).
+	looking   bool
+	lookSel   int
+	lookShown int
 
 	// now is the time views show (due katas, next practice), set in
 	// update: views never read the clock.
@@ -145,8 +158,9 @@ func (m *kataModel) resume() {
 		m.mode = kataPick
 		return
 	}
-	m.k, m.s = k.WithVariant(d.Session.Variant), d.Session
+	m.s = d.Session
 	m.s.Fit(k)
+	m.k = k.WithVariant(m.s.Variant)
 	m.mode = kataPlay
 	m.last = m.c.now()
 	m.enterStep()
@@ -155,7 +169,11 @@ func (m *kataModel) resume() {
 
 func (m *kataModel) start(k content.Kata) {
 	m.s = kata.NewSession(k, m.c.now(), m.opt.Timed)
+	m.s.Variant = kata.PickVariant(len(k.Variants), m.opt.Seen[k.ID])
 	m.k = k.WithVariant(m.s.Variant)
+	if len(k.Variants) > 1 {
+		m.flash(fmt.Sprintf("Variant %d of %d: the details differ from one attempt to the next.", m.s.Variant+1, len(k.Variants)), false)
+	}
 	m.mode = kataPlay
 	m.last = m.c.now()
 	m.dirty = true
@@ -171,7 +189,7 @@ func (m *kataModel) katasIndex() notes.Lister {
 }
 
 func (m *kataModel) Init() tea.Cmd {
-	return tea.Batch(m.c.tick(), loadBoard(m.katasIndex(), m.c.notesDir, m.c.lib, m.c.now()))
+	return tea.Batch(m.c.tick(), loadBoard(m.katasIndex(), m.c.kataNotesDir(), m.c.lib, m.c.now()))
 }
 
 // restyle follows the styles in common, after the terminal said its background.
@@ -225,6 +243,9 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case boardMsg:
 		m.board = msg.board
+		if m.opt.Seen == nil {
+			m.opt.Seen = msg.seen
+		}
 		if msg.err != nil {
 			m.flash("Cannot read your kata notes: "+msg.err.Error(), true)
 		}
@@ -297,12 +318,23 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	if key.Matches(msg, k.Interrupt) || (!m.typing() && key.Matches(msg, k.Quit)) {
+	if key.Matches(msg, k.Interrupt) || (!m.typing() && !m.looking && key.Matches(msg, k.Quit)) {
 		m.prev, m.mode = m.mode, kataConfirmQuit
 		return nil
 	}
+	if key.Matches(msg, k.Look) {
+		m.toggleLook()
+		return nil
+	}
+	if m.looking {
+		return m.lookKey(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Next):
+		if m.s.Current() == kata.KindDecide && m.s.Choice(m.s.CurrentStep().Stage) < 0 {
+			m.flash("Choose an option first: ↑/↓ then enter, or its number.", false)
+			return nil
+		}
 		m.step(1)
 		return nil
 	case key.Matches(msg, k.Prev):
@@ -323,6 +355,24 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	switch m.s.Current() {
+	case kata.KindDecide:
+		opts := m.k.Stages[m.s.CurrentStep().Stage].Decide
+		switch {
+		case key.Matches(msg, k.Up):
+			m.sel = max(0, m.sel-1)
+		case key.Matches(msg, k.Down):
+			m.sel = min(len(opts)-1, m.sel+1)
+		case key.Matches(msg, k.Choose):
+			i := m.sel
+			if n, ok := digit(msg); ok {
+				i = n - 1
+			}
+			if i >= 0 && i < len(opts) {
+				m.s.Choose(m.s.CurrentStep().Stage, i)
+				m.sel = i
+				m.step(1)
+			}
+		}
 	case kata.KindReveal:
 		switch {
 		case key.Matches(msg, k.Up):
@@ -362,6 +412,82 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// lookItems is what the "look at" panel lists: the current stage's items
+// on request (on a stage step), then the kata's sources.
+func (m *kataModel) lookItems() []content.Look {
+	var out []content.Look
+	if st := m.s.CurrentStep(); st.Kind == kata.KindStage {
+		out = append(out, m.k.Stages[st.Stage].Look...)
+	}
+	if len(m.k.Sources) > 0 || content.Label(m.k.Item) != "" {
+		text := content.Label(m.k.Item)
+		for _, src := range m.k.Sources {
+			text += "\n\n• " + src
+		}
+		out = append(out, content.Look{Label: "Sources of this kata", Minutes: -1, Text: strings.TrimSpace(text)})
+	}
+	return out
+}
+
+func (m *kataModel) toggleLook() {
+	if m.looking {
+		m.looking = false
+		if m.typing() {
+			m.area.Focus()
+		}
+		return
+	}
+	if len(m.lookItems()) == 0 {
+		m.flash("Nothing to look at here.", false)
+		return
+	}
+	m.readClock()
+	m.looking, m.lookSel, m.lookShown = true, 0, -1
+	m.area.Blur()
+}
+
+// lookKey moves in the "look at" panel and opens an item: the first time,
+// its minutes go on the kata clock.
+func (m *kataModel) lookKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.keys
+	items := m.lookItems()
+	switch {
+	case key.Matches(msg, k.Back):
+		if m.lookShown >= 0 {
+			m.lookShown = -1
+			m.page.GotoTop()
+			return nil
+		}
+		m.toggleLook()
+	case m.lookShown >= 0 && key.Matches(msg, k.Up):
+		m.page.ScrollUp(1)
+	case m.lookShown >= 0 && key.Matches(msg, k.ScrollDown):
+		m.page.ScrollDown(1)
+	case key.Matches(msg, k.Up):
+		m.lookSel = max(0, m.lookSel-1)
+	case key.Matches(msg, k.Down):
+		m.lookSel = min(len(items)-1, m.lookSel+1)
+	case key.Matches(msg, k.OpenLook):
+		i := m.lookSel
+		if n, ok := digit(msg); ok {
+			i = n - 1
+		}
+		if i < 0 || i >= len(items) {
+			return nil
+		}
+		m.lookSel, m.lookShown = i, i
+		m.page.GotoTop()
+		if st := m.s.CurrentStep(); st.Kind == kata.KindStage && items[i].Minutes >= 0 {
+			m.readClock()
+			if m.s.Open(st.Stage, i) {
+				m.dirty = true
+				m.flash(fmt.Sprintf("+%d min on the kata clock.", items[i].Minutes), false)
+			}
+		}
+	}
+	return nil
+}
+
 // save writes the note, then reads the kata notes back for the new box.
 func (m *kataModel) save() tea.Cmd {
 	if m.saving {
@@ -370,7 +496,7 @@ func (m *kataModel) save() tea.Cmd {
 	m.saving = true
 	m.readClock()
 	n := m.s.ToNote(m.k, tipTitle(m.c.lib))
-	dir, id, draft, data := m.c.notesDir, m.k.ID, m.draftPath, m.draftData()
+	dir, id, draft, data := m.c.kataNotesDir(), m.k.ID, m.draftPath, m.draftData()
 	x := m.katasIndex()
 	m.flash("Saving…", false)
 	return func() tea.Msg {

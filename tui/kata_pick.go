@@ -24,7 +24,11 @@ func loadBoard(x notes.Lister, dir string, lib *content.Library, today time.Time
 	return func() tea.Msg {
 		list, err := x.List(dir, notes.Filter{Type: notes.TypeKata})
 		all, _ := kata.Attempts(list)
-		return boardMsg{kata.Board(ids, all, today), err}
+		seen := map[string][]int{}
+		for id, a := range all {
+			seen[id] = kata.VariantsSeen(a)
+		}
+		return boardMsg{kata.Board(ids, all, today), seen, err}
 	}
 }
 

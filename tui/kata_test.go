@@ -23,6 +23,7 @@ func newTestKata(t testing.TB, w, h int, adjust func(*common, *KataOptions)) *ka
 	dir := t.TempDir()
 	c := testCommon(true)
 	c.notesDir, c.draftsDir, c.lib = filepath.Join(dir, "notes"), filepath.Join(dir, "drafts"), testLibrary(t)
+	c.kataDir = c.notesDir
 	var opt KataOptions
 	lib := c.lib
 	k, _ := lib.Kata("parameter-change")
@@ -57,12 +58,31 @@ func kpress(m *kataModel, keys ...string) tea.Cmd {
 	return cmd
 }
 
-// playTo starts the duplicate-import kata from the picker and answers it up
-// to the step named.
+// playTo starts the duplicate-import kata (the frozen copy in
+// testdata/library) from the picker and plays it, looking at one item,
+// choosing option 1 (pause the import) and predicting, up to the step
+// named.
 func playTo(t *testing.T, m *kataModel, step string) {
 	t.Helper()
-	kpress(m, "type:duplicate", "enter", "type:Pause the import, tell Spain 漢字 and Italy.", "tab",
-		"type:Upsert on the ERP key and a run lock.", "tab", "type:Restore the rows.", "tab", "type:Ask how we would have seen it.")
+	kpress(m, "type:duplicate", "enter", "type:Pause the import, tell Spain 漢字 and Italy.")
+	if step == "look" {
+		kpress(m, "ctrl+o")
+		return
+	}
+	if step == "look-item" {
+		kpress(m, "ctrl+o", "down", "enter")
+		return
+	}
+	kpress(m, "ctrl+o", "1", "esc", "esc", "tab")
+	if step == "decide" {
+		return
+	}
+	kpress(m, "1")
+	if step == "predict" {
+		kpress(m, "type:No new duplicates tonight.")
+		return
+	}
+	kpress(m, "type:No new duplicates tonight.", "tab", "type:Upsert on the ERP key and a run lock.", "tab", "type:Ask how we would have seen it.")
 	if step == "stage" {
 		kpress(m, "shift+tab")
 		return
@@ -79,12 +99,18 @@ func playTo(t *testing.T, m *kataModel, step string) {
 	if step == "assess" {
 		return
 	}
-	kpress(m, "tab")
+	kpress(m, "tab", "type:Duplicates on the site for days, in two countries.")
+	if step == "debrief" {
+		return
+	}
+	for range kata.DebriefFields() {
+		kpress(m, "tab")
+	}
 }
 
 func TestKataScreensGolden(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {40, 12}}
-	steps := []string{"picker", "stage", "reflect", "reveal", "assess", "end"}
+	steps := []string{"picker", "stage", "look", "look-item", "decide", "predict", "reflect", "reveal", "assess", "debrief", "end"}
 	for _, sz := range sizes {
 		w, h := sz[0], sz[1]
 		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
@@ -313,7 +339,8 @@ func TestKataThroughTheProgram(t *testing.T) {
 				}
 			}
 			send("type:Find who owns the service.", "tab", "type:Mute it for a day, not forever.", "tab",
-				"type:Alerts need owners.", "tab", "tab", "space", "tab", "s")
+				"type:Alerts need owners.", "tab", "tab", "space", "tab",
+				"type:Nobody knew the alert.", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "type:Name an owner per alert @sam", "tab", "s")
 			teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "Saved") },
 				teatest.WithDuration(10*time.Second))
 			send("enter")
@@ -326,6 +353,79 @@ func TestKataThroughTheProgram(t *testing.T) {
 			}
 			screen := regexp.MustCompile(`(?m)^in /.*$`).ReplaceAllString(plain(fm.view()), "in $$NOTES")
 			golden.RequireEqual(t, []byte(screen))
+		})
+	}
+}
+
+// TestKataBranchingPathsGolden plays the frozen duplicate-import kata down
+// each of its paths: it opens an item on request (its minutes go on the
+// clock), takes option 1 or 2, predicts, answers every stage of the path,
+// reflects, sees the reveal, assesses, writes the debrief and saves. The
+// first attempt plays variant 1; the second, with variant 1 already seen,
+// plays variant 2. The reveal screen and the saved note are golden files.
+func TestKataBranchingPathsGolden(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		option  string
+		seen    []int
+		variant int
+		path    string
+	}{
+		{"pause-variant-1", "1", nil, 1, "path: stages 1 → 2 → 4"},
+		{"keep-running-variant-2", "2", []int{1}, 2, "path: stages 1 → 3 → 4"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTestKata(t, 80, 24, func(_ *common, o *KataOptions) {
+				o.ID = "duplicate-import"
+				o.Seen = map[string][]int{"duplicate-import": tt.seen}
+			})
+			if m.s.Variant != tt.variant-1 {
+				t.Fatalf("variant %d, want %d", m.s.Variant+1, tt.variant)
+			}
+			kpress(m, "ctrl+o", "2", "esc", "esc", "type:Tell the country managers, then look.", "tab")
+			if m.s.Current() != kata.KindDecide {
+				t.Fatalf("after stage 1: step %v", m.s.CurrentStep())
+			}
+			kpress(m, "tab") // no choice yet: stays
+			if m.s.Current() != kata.KindDecide {
+				t.Fatal("tab passed an undecided decision")
+			}
+			kpress(m, tt.option, "type:The duplicates stop growing.", "tab")
+			for m.s.Current() == kata.KindStage {
+				i := m.s.CurrentStep().Stage
+				kpress(m, fmt.Sprintf("type:Answer to stage %d.", i+1), "tab")
+			}
+			kpress(m, "type:Jobs must be safe to run twice.", "tab")
+			if m.s.Current() != kata.KindReveal {
+				t.Fatalf("not at the reveal: %v", m.s.CurrentStep())
+			}
+			t.Run("reveal", func(t *testing.T) {
+				v := m.view()
+				checkFits(t, v, 80, 24)
+				golden.RequireEqual(t, []byte(plain(v)))
+			})
+			kpress(m, "tab", "1", "3", "tab", "type:Duplicates shown for days.", "tab", "type:A pod restart.", "tab",
+				"tab", "tab", "tab", "tab", "tab", "type:Alert on products per run @priya\nTest a double run", "tab")
+			if m.s.Current() != kata.KindEnd {
+				t.Fatalf("not at the end: %v", m.s.CurrentStep())
+			}
+			msgs := runCmd(kpress(m, "s"))
+			if len(msgs) != 1 {
+				t.Fatalf("save returned %v", msgs)
+			}
+			runCmd(m.update(msgs[0]))
+			data, err := os.ReadFile(m.result.Saved)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, err := notes.Parse(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.Variant != tt.variant || *n.Score != 2 || !strings.Contains(n.Body, tt.path) || n.Duration != "1m0s" {
+				t.Errorf("variant %d score %d duration %s, want %d, 2, 1m0s and %q", n.Variant, *n.Score, n.Duration, tt.variant, tt.path)
+			}
+			t.Run("note", func(t *testing.T) { golden.RequireEqual(t, data) })
 		})
 	}
 }

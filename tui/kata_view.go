@@ -63,16 +63,9 @@ func (m *kataModel) progress(w int) string {
 		return st.Subtle.Render(ansi.Truncate(line, w, "…"))
 	}
 	s := m.s
-	stages := len(s.Answers)
-	names := []string{"Reflect", "Reveal", "Assess", "Tips"}
 	var parts []string
 	for i := 0; i < s.Steps(); i++ {
-		label := ""
-		if i < stages {
-			label = fmt.Sprintf("Stage %d", i+1)
-		} else {
-			label = names[i-stages]
-		}
+		label := stepLabel(s.At(i))
 		switch {
 		case i == s.Step:
 			parts = append(parts, st.Accent.Render("["+label+"]"))
@@ -83,7 +76,7 @@ func (m *kataModel) progress(w int) string {
 		}
 	}
 	bar := strings.Join(parts, " ")
-	clock := st.Subtle.Render(fmtDur(s.Spent))
+	clock := st.Subtle.Render(fmtDur(s.Clock()))
 	if s.Timed > 0 {
 		if left := s.Remaining(); left >= 0 {
 			clock = st.Subtle.Render(fmtDur(left) + " left")
@@ -92,14 +85,10 @@ func (m *kataModel) progress(w int) string {
 		}
 	}
 	if !s.Answering() {
-		clock = st.Subtle.Render("answered in " + fmtDur(s.Spent))
+		clock = st.Subtle.Render("answered in " + fmtDur(s.Clock()))
 	}
 	if lipgloss.Width(bar)+lipgloss.Width(clock)+1 > w {
-		label := names[max(0, s.Step-stages)%len(names)]
-		if s.Step < stages {
-			label = fmt.Sprintf("Stage %d/%d", s.Step+1, stages)
-		}
-		bar = st.Accent.Render(fmt.Sprintf("%d/%d %s", s.Step+1, s.Steps(), label))
+		bar = st.Accent.Render(fmt.Sprintf("%d/%d %s", s.Step+1, s.Steps(), stepLabel(s.CurrentStep())))
 	}
 	if gap := w - lipgloss.Width(bar) - lipgloss.Width(clock); gap >= 1 {
 		return bar + strings.Repeat(" ", gap) + clock
@@ -122,34 +111,47 @@ func (m *kataModel) stepView(w int) string {
 	if m.result.Saved != "" {
 		return m.savedView(w)
 	}
+	if m.looking {
+		return m.page.View() // the "look at" list, or the item opened
+	}
 	switch m.s.Current() {
-	case kata.KindStage, kata.KindReflect:
+	case kata.KindStage, kata.KindPredict, kata.KindReflect, kata.KindDebrief:
 		_, prompt := m.situation(w)
 		return m.withBox(w, prompt)
 	case kata.KindAssess:
 		return m.assessView(w)
 	}
-	return m.page.View() // the reference, or the score
+	return m.page.View() // a decision, the reference, or the score
 }
 
-// situation is the text above the answer box of a stage or of the
-// reflection, and the question asked.
+// situation is the text above the answer box of a step that has one, and
+// the question asked.
 func (m *kataModel) situation(w int) (text, prompt string) {
 	st := m.c.styles
 	s := m.s
-	switch s.Current() {
+	cur := s.CurrentStep()
+	switch cur.Kind {
 	case kata.KindStage:
-		i := s.Step
+		i := cur.Stage
 		stage := m.k.Stages[i]
 		prompt := stage.Prompt
 		if prompt == "" {
 			prompt = content.DefaultPrompt
 		}
 		var b strings.Builder
-		for j := 0; j < i && m.bodyHeight() >= 14; j++ {
+		if l := content.BriefLabel(m.k.Item); l != "" {
+			b.WriteString(st.Subtle.Render(ansi.Truncate(l+" Sources: ctrl+o.", w, "…")) + "\n")
+		}
+		for _, j := range s.Path() {
+			if j == i || m.bodyHeight() < 14 {
+				break
+			}
 			ans := firstLine(s.Answers[j])
 			if ans == "" {
 				ans = "(no answer)"
+			}
+			if c := s.Choice(j); c >= 0 {
+				ans = m.k.Stages[j].Decide[c].Text + " · " + ans
 			}
 			b.WriteString(st.Subtle.Render(ansi.Truncate(fmt.Sprintf("✓ %s — you: %s", stageName(m.k, j), notes.Sanitize(ans)), w, "…")) + "\n")
 		}
@@ -159,11 +161,34 @@ func (m *kataModel) situation(w int) (text, prompt string) {
 		}
 		b.WriteString(st.Label.Render(wrap(head, w)) + "\n")
 		b.WriteString(wrap(reflow(notes.Sanitize(stage.Situation)), w))
+		if len(stage.Look) > 0 {
+			var names []string
+			for j, l := range stage.Look {
+				mark := ""
+				if s.IsOpen(i, j) {
+					mark = "✓ "
+				}
+				names = append(names, fmt.Sprintf("%s%s (%d min)", mark, notes.Sanitize(l.Label), l.Minutes))
+			}
+			b.WriteString("\n\n" + st.Accent.Render(wrap("ctrl+o look at: "+strings.Join(names, " · "), w)))
+		}
 		return b.String(), prompt
+	case kata.KindPredict:
+		text := st.Label.Render(wrap("Predict, then see", w)) + "\n" +
+			st.Subtle.Render(wrap("Before the next stage: your prediction is kept beside what happens.", w))
+		return text, reflow(notes.Sanitize(m.k.Stages[cur.Stage].Predict))
 	case kata.KindReflect:
 		text := st.Label.Render("The situation is over. Step back.") + "\n" +
-			st.Subtle.Render(wrap("Your answers are saved as you type. Next comes the reference, then you score yourself.", w))
+			st.Subtle.Render(wrap("Your answers are saved as you type. Next comes the reference, then you score yourself, then a blameless debrief.", w))
 		return text, "What would you learn from this?"
+	case kata.KindDebrief:
+		field := kata.DebriefFields()[cur.Field]
+		text := st.Label.Render(wrap(fmt.Sprintf("Blameless debrief · %s (%d of %d)", field.Title, cur.Field+1, len(kata.DebriefFields())), w)) + "\n" +
+			st.Subtle.Render(wrap("Like a postmortem of what you just handled: systems and conditions, not culprits. tab skips.", w))
+		if r := strings.TrimSpace(m.k.Debrief); r != "" && m.bodyHeight() >= 14 {
+			text += "\n" + st.Subtle.Render(wrap("Reference notes: "+reflow(notes.Sanitize(r)), w))
+		}
+		return text, field.Ask
 	}
 	return "", ""
 }
@@ -177,15 +202,19 @@ func (m *kataModel) syncPage() {
 	w := max(1, m.c.width)
 	h := m.bodyHeight()
 	var text string
-	switch m.s.Current() {
-	case kata.KindStage, kata.KindReflect:
+	switch cur := m.s.CurrentStep(); {
+	case m.looking:
+		text = m.lookText(w)
+	case cur.Kind == kata.KindDecide:
+		text = m.decideText(w, cur.Stage)
+	case cur.Kind == kata.KindStage, cur.Kind == kata.KindPredict, cur.Kind == kata.KindReflect, cur.Kind == kata.KindDebrief:
 		var prompt string
 		text, prompt = m.situation(w)
 		_, _, room, _ := m.boxLayout(w, prompt)
 		h = room - 1
-	case kata.KindReveal:
+	case cur.Kind == kata.KindReveal:
 		text = m.revealText(w)
-	case kata.KindAssess:
+	case cur.Kind == kata.KindAssess:
 		return
 	default:
 		text = m.endText(w)
@@ -243,16 +272,57 @@ func (m *kataModel) revealText(w int) string {
 	if side {
 		cw = (w - 3) / 2
 	}
-	var mine strings.Builder
-	mine.WriteString(st.Accent.Render("Your answers") + "\n")
-	for i, a := range m.s.Answers {
-		mine.WriteString(st.Label.Render(wrap(stageName(m.k, i), cw)) + "\n")
-		if strings.TrimSpace(a) == "" {
-			mine.WriteString(st.Subtle.Render("(no answer)") + "\n")
-		} else {
-			mine.WriteString(wrap(notes.Sanitize(strings.TrimSpace(a)), cw) + "\n")
+	pair := func(a, b string) string {
+		if !side {
+			return a + "\n" + b
 		}
+		hgt := max(lineCount(a), lineCount(b))
+		bar := strings.TrimSuffix(strings.Repeat(" │ \n", hgt), "\n")
+		return lipgloss.JoinHorizontal(lipgloss.Top, fit(a, cw, hgt), st.Subtle.Render(bar), fit(b, cw, hgt))
 	}
+	var blocks []string
+	if l := content.BriefLabel(m.k.Item); l != "" {
+		blocks = append(blocks, st.Subtle.Render(wrap(l+" Sources: ctrl+o.", w)))
+	}
+	path := m.s.Path()
+	for n, i := range path {
+		stage := m.k.Stages[i]
+		var mine, ref strings.Builder
+		mine.WriteString(st.Label.Render(wrap(stageName(m.k, i)+" · you", cw)) + "\n")
+		if looked := m.looked(i); looked != "" {
+			mine.WriteString(st.Subtle.Render(wrap("looked at: "+looked, cw)) + "\n")
+		}
+		if a := strings.TrimSpace(m.s.Answers[i]); a == "" {
+			mine.WriteString(st.Subtle.Render("(no answer)"))
+		} else {
+			mine.WriteString(wrap(notes.Sanitize(a), cw))
+		}
+		if c := m.s.Choice(i); c >= 0 {
+			mine.WriteString("\n" + wrap("chose: "+notes.Sanitize(stage.Decide[c].Text), cw))
+		}
+		if stage.Predict != "" {
+			p := strings.TrimSpace(m.s.Predictions[i])
+			if p == "" {
+				p = "(no prediction)"
+			}
+			what := "the kata ended"
+			if n+1 < len(path) {
+				what = stageName(m.k, path[n+1]) + ": " + firstLine(m.k.Stages[path[n+1]].Situation)
+			}
+			mine.WriteString("\n" + wrap("expected: "+notes.Sanitize(p), cw) + "\n" + st.Subtle.Render(wrap("happened: "+notes.Sanitize(what), cw)))
+		}
+		ref.WriteString(st.Accent.Render(wrap("reference", cw)))
+		if stage.LookFirst != "" {
+			ref.WriteString("\n" + st.Subtle.Render(wrap("look first: "+notes.Sanitize(stage.LookFirst), cw)))
+		}
+		if stage.Reference != "" {
+			ref.WriteString("\n" + wrap(reflow(notes.Sanitize(stage.Reference)), cw))
+		} else if stage.LookFirst == "" {
+			ref.WriteString("\n" + st.Subtle.Render(wrap("(see the overall reference)", cw)))
+		}
+		blocks = append(blocks, pair(mine.String(), ref.String()))
+	}
+	var mine strings.Builder
 	mine.WriteString(st.Label.Render("What you would learn") + "\n")
 	if r := strings.TrimSpace(m.s.Reflection); r != "" {
 		mine.WriteString(wrap(notes.Sanitize(r), cw))
@@ -266,22 +336,14 @@ func (m *kataModel) revealText(w int) string {
 	for _, l := range m.k.Learnings {
 		ref.WriteString("\n" + hangIndent("• "+reflow(notes.Sanitize(l)), 2, cw))
 	}
-	var all string
-	if side {
-		a, b := mine.String(), ref.String()
-		hgt := max(lineCount(a), lineCount(b))
-		bar := strings.TrimSuffix(strings.Repeat(" │ \n", hgt), "\n")
-		all = lipgloss.JoinHorizontal(lipgloss.Top, fit(a, cw, hgt), st.Subtle.Render(bar), fit(b, cw, hgt))
-	} else {
-		all = mine.String() + "\n\n" + ref.String()
-	}
-	return all
+	blocks = append(blocks, pair(mine.String(), ref.String()))
+	return strings.Join(blocks, "\n\n")
 }
 
 func (m *kataModel) assessView(w int) string {
 	st := m.c.styles
 	var b strings.Builder
-	b.WriteString(st.Label.Render(wrap("Did your answers cover these? Check each key point they did.", w)) + "\n")
+	b.WriteString(st.Label.Render(wrap("Did your answers cover these? Check a key point only if they meet its anchor.", w)) + "\n")
 	h := m.bodyHeight() - lineCount(b.String()) - 2
 	points := m.k.KeyPoints
 	var lines []string
@@ -297,6 +359,9 @@ func (m *kataModel) assessView(w int) string {
 		if i == m.sel {
 			mark = st.Selected.Render("› ")
 			text = st.Selected.Render(text)
+		}
+		if i < len(m.k.Anchors) && m.k.Anchors[i] != "" {
+			text += "\n" + st.Subtle.Render(wrap("to count: "+reflow(notes.Sanitize(m.k.Anchors[i])), max(1, w-6)))
 		}
 		for j, l := range strings.Split(text, "\n") {
 			if j == 0 {
@@ -336,12 +401,12 @@ func (m *kataModel) endText(w int) string {
 	b.WriteString("\n")
 	if s.Timed > 0 {
 		if *s.InTime() {
-			b.WriteString(st.OK.Render(wrap(fmt.Sprintf("Answered in %s, within the %s allowed.", kata.Duration(s.Spent), kata.Duration(s.Timed)), w)))
+			b.WriteString(st.OK.Render(wrap(fmt.Sprintf("Answered in %s, within the %s allowed.", kata.Duration(s.Clock()), kata.Duration(s.Timed)), w)))
 		} else {
-			b.WriteString(st.Warn.Render(wrap(fmt.Sprintf("Answered in %s: over the %s allowed.", kata.Duration(s.Spent), kata.Duration(s.Timed)), w)))
+			b.WriteString(st.Warn.Render(wrap(fmt.Sprintf("Answered in %s: over the %s allowed.", kata.Duration(s.Clock()), kata.Duration(s.Timed)), w)))
 		}
 	} else {
-		b.WriteString(st.Subtle.Render("Answered in " + kata.Duration(s.Spent) + "."))
+		b.WriteString(st.Subtle.Render("Answered in " + kata.Duration(s.Clock()) + " on the kata clock."))
 	}
 	b.WriteString("\n")
 	if len(m.k.Tips) > 0 {
@@ -376,6 +441,7 @@ func (m *kataModel) savedView(w int) string {
 func (m *kataModel) keyMap() kataKeys {
 	k := m.keys
 	k.mode, k.saved, k.typing = m.mode, m.result.Saved != "", m.typing()
+	k.looking, k.shown = m.looking, m.lookShown >= 0
 	if m.s != nil {
 		k.step = m.s.Current()
 	}
@@ -390,4 +456,105 @@ func stageName(k content.Kata, i int) string {
 		return fmt.Sprintf("%d. %s", i+1, notes.Sanitize(t))
 	}
 	return fmt.Sprintf("Stage %d", i+1)
+}
+
+// stepLabel names a step in the progress bar.
+func stepLabel(st kata.Step) string {
+	switch st.Kind {
+	case kata.KindStage:
+		return fmt.Sprintf("Stage %d", st.Stage+1)
+	case kata.KindDecide:
+		return "Decide"
+	case kata.KindPredict:
+		return "Predict"
+	case kata.KindReflect:
+		return "Reflect"
+	case kata.KindReveal:
+		return "Reveal"
+	case kata.KindAssess:
+		return "Assess"
+	case kata.KindDebrief:
+		return fmt.Sprintf("Debrief %d/%d", st.Field+1, len(kata.DebriefFields()))
+	}
+	return "Tips"
+}
+
+// decideText lists a decision's options.
+func (m *kataModel) decideText(w, i int) string {
+	st := m.c.styles
+	stage := m.k.Stages[i]
+	var b strings.Builder
+	b.WriteString(st.Label.Render(wrap(fmt.Sprintf("Decide · %s", stageName(m.k, i)), w)) + "\n")
+	b.WriteString(st.Subtle.Render(wrap("What happens next depends on it. Your choice is recorded in the note.", w)) + "\n\n")
+	chosen := m.s.Choice(i)
+	for j, o := range stage.Decide {
+		mark := "  "
+		text := hangIndent(fmt.Sprintf("%d. %s", j+1, notes.Sanitize(o.Text)), 3, max(1, w-2))
+		if j == m.sel {
+			mark = st.Selected.Render("› ")
+			text = st.Selected.Render(text)
+		}
+		if j == chosen {
+			text += st.OK.Render(" ✓")
+		}
+		b.WriteString(mark + text + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// lookText is the "look at" panel: the list, or the item opened.
+func (m *kataModel) lookText(w int) string {
+	st := m.c.styles
+	items := m.lookItems()
+	if m.lookShown >= 0 && m.lookShown < len(items) {
+		it := items[m.lookShown]
+		head := notes.Sanitize(it.Label)
+		if it.Minutes >= 0 {
+			head += fmt.Sprintf(" · cost %d min", it.Minutes)
+		}
+		return st.Label.Render(wrap(head, w)) + "\n" + wrap(notes.Sanitize(unfence(it.Text)), w)
+	}
+	var b strings.Builder
+	b.WriteString(st.Label.Render(wrap("Look at · each costs time on the kata clock, once", w)) + "\n")
+	cur := m.s.CurrentStep()
+	for j, it := range items {
+		cost := ""
+		if it.Minutes >= 0 {
+			cost = fmt.Sprintf(" (%d min)", it.Minutes)
+			if cur.Kind == kata.KindStage && m.s.IsOpen(cur.Stage, j) {
+				cost = " ✓ opened"
+			}
+		}
+		line := fmt.Sprintf("%d. %s%s", j+1, notes.Sanitize(it.Label), cost)
+		mark := "  "
+		if j == m.lookSel {
+			mark, line = st.Selected.Render("› "), st.Selected.Render(line)
+		}
+		b.WriteString(mark + ansi.Truncate(line, max(1, w-2), "…") + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// looked lists what was opened at stage i.
+func (m *kataModel) looked(i int) string {
+	var out []string
+	for _, o := range m.s.Opened {
+		if o.Stage == i {
+			out = append(out, notes.Sanitize(o.Label))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// unfence drops the lines that open and close code blocks: the terminal
+// shows the block's text as it is.
+func unfence(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }

@@ -13,10 +13,11 @@ type kataKeys struct {
 	PageUp, PageDown, Clear, Yes, No, Discard, Resume     key.Binding
 	QuitTyping, Done, Interrupt, Back, DiscardDraft       key.Binding
 	PickUp, PickDown, Finish, ScrollDown                  key.Binding
+	Look, OpenLook, Choose                                key.Binding
 	choose, typeFilter, clearQuit, doneSaved, nextField   key.Binding
 	situation, scroll, finishStep, move                   key.Binding
 	mode                                                  kataMode
-	typing, saved                                         bool
+	typing, saved, looking, shown                         bool
 	step                                                  kata.Kind
 }
 
@@ -47,6 +48,9 @@ func newKataKeys() kataKeys {
 		Discard:      bind("D", "quit, discard the draft", "D"),
 		DiscardDraft: bind("d", "discard", "d"),
 		Resume:       bind("r/enter", "resume", "r", "enter"),
+		Look:         bind("ctrl+o", "look at", "ctrl+o"),
+		OpenLook:     bind("enter", "open", "enter", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Choose:       bind("enter/1-3", "choose", "enter", "space", "1", "2", "3"),
 		choose:       helpOnly("↑/↓", "choose"),
 		typeFilter:   helpOnly("type", "filter"),
 		clearQuit:    helpOnly("esc", "clear/quit"),
@@ -70,16 +74,22 @@ func (k kataKeys) ShortHelp() []key.Binding {
 		return []key.Binding{k.choose, k.Start, k.typeFilter, k.clearQuit}
 	case k.saved:
 		return []key.Binding{k.doneSaved}
+	case k.looking && k.shown:
+		return []key.Binding{k.Back, k.scroll, k.Look}
+	case k.looking:
+		return []key.Binding{k.OpenLook, k.move, k.Back}
 	case k.typing:
-		return []key.Binding{k.nextField, k.Prev, k.situation}
+		return []key.Binding{k.nextField, k.Look, k.Prev, k.situation}
 	}
 	switch k.step {
+	case kata.KindDecide:
+		return []key.Binding{k.Choose, k.move, k.Prev, k.Look}
 	case kata.KindReveal:
-		return []key.Binding{k.Next, k.scroll, k.Prev, k.Quit}
+		return []key.Binding{k.Next, k.scroll, k.Prev, k.Look, k.Quit}
 	case kata.KindAssess:
 		return []key.Binding{k.Toggle, k.finishStep, k.move, k.Prev, k.Quit}
 	}
-	return []key.Binding{k.Save, k.Prev, k.scroll, k.Quit}
+	return []key.Binding{k.Save, k.Prev, k.scroll, k.Look, k.Quit}
 }
 
 // FullHelp implements help.KeyMap.
@@ -95,7 +105,7 @@ func (k kataKeys) pinned() []key.Binding {
 	switch {
 	case k.mode == kataAskResume, k.mode == kataConfirmQuit, k.mode == kataPick, k.saved:
 		return nil
-	case k.typing:
+	case k.typing, k.looking:
 		return []key.Binding{k.QuitTyping}
 	}
 	return []key.Binding{k.Help}

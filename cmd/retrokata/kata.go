@@ -21,9 +21,18 @@ func newKataCmd(e *env) *cobra.Command {
 		Use:   "kata [ID]",
 		Short: "Practise a kata, or pick one",
 		Long: `Practise a Dev+Ops scenario alone, in about ten minutes. The situation
-unfolds stage by stage: at each one you write what you would do right now,
-then what you would learn. The reference answer is then shown beside yours,
-and you score yourself on its key points.
+unfolds stage by stage: at each one you may look at logs, graphs and
+messages (ctrl+o; each costs minutes on the kata clock), then write what you
+would do right now. Some stages ask you to decide, and the next stage
+depends on it; some ask what you expect to happen next. Then you write what
+you would learn, see each stage's reference beside your answer, score
+yourself on the key points (each says what an answer must contain to
+count), and run a blameless debrief. Each attempt plays the variant of the
+kata you have seen least recently, so a repeat tests judgment, not memory.
+
+Kata notes are personal: they go to your own notes dir
+($XDG_DATA_HOME/retrokata/notes, or --dir, or RETROKATA_DIR), never to a
+repository's notes dir, and progress is read from there wherever you run.
 
 Without ID, a picker lists every kata, the ones due first. Progress follows
 Leitner boxes, read from your kata notes: 80% or more moves a kata up a box
@@ -57,6 +66,14 @@ quitting, and the next run offers to resume.`,
 				return err
 			}
 			o.Timed = time.Duration(minutes) * time.Minute
+			env := e.screens(loc, lib)
+			if list, err := (notes.Index{CacheDir: e.xdg.CacheHome, SkipActions: true}).List(env.KataDir, notes.Filter{Type: notes.TypeKata}); err == nil {
+				all, _ := kata.Attempts(list)
+				o.Seen = map[string][]int{}
+				for id, a := range all {
+					o.Seen[id] = kata.VariantsSeen(a)
+				}
+			}
 			claim, d, err := kata.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir), e.now())
 			if err != nil {
 				return err
@@ -73,7 +90,7 @@ quitting, and the next run offers to resume.`,
 			o.Draft, o.Claim = d, &claim
 			ctx, stop := signal.NotifyContext(cmd.Context(), stopSignals()...)
 			defer stop()
-			res, err := tui.RunKata(ctx, e.screens(loc, lib), o)
+			res, err := tui.RunKata(ctx, env, o)
 			return e.kataDone(res, err)
 		},
 	}

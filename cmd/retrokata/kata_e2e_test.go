@@ -62,6 +62,10 @@ func TestKataInRealTerminal(t *testing.T) {
 	}
 	s.WaitFor("Score 4/5", wait)
 	s.Keys("Tab")
+	s.WaitFor("Blameless debrief", wait)
+	for range kata.DebriefFields() {
+		s.Keys("Tab")
+	}
 	s.WaitFor("passed: the kata moves up a box", wait)
 	s.Keys("s")
 	s.WaitFor("(tomorrow).", wait)
@@ -111,6 +115,117 @@ func TestKataInRealTerminal(t *testing.T) {
 		}
 	}
 	t.Errorf("orphan-alert not in stats: %s", out)
+}
+
+// A branching kata in a real terminal, run inside a team repository
+// without --dir: look at an item (its minutes go on the clock), take the
+// second option, predict, play the branch it leads to, debrief, save. The
+// note records the path, decision, prediction and variant, and goes to the
+// personal notes dir, not the repository's docs/retros.
+func TestKataBranchInRealTerminal(t *testing.T) {
+	home, tenv := isolatedEnv(t)
+	frozen, err := os.ReadFile(filepath.Join("testdata", "library", "katas", "01-duplicate-import.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	userKatas := filepath.Join(home, "config", "retrokata", "content", "katas")
+	if err := os.MkdirAll(userKatas, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(userKatas, "01-duplicate-import.md"), frozen, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	repo := filepath.Join(home, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, notes.ConfigName), []byte("notes_dir: docs/retros\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := tmuxtest.Start(t, tmuxtest.Options{Width: 80, Height: 24, Env: tenv, Dir: filepath.Join(repo, "sub")},
+		binPath, "kata", "duplicate-import")
+	s.WaitFor("Stage 1 of 4", wait)
+	s.WaitFor("Reconstruction", wait)
+	s.Keys("C-o")
+	s.WaitFor("Look at", wait)
+	s.Keys("1")
+	s.WaitFor("+2 min on the kata clock", wait)
+	s.WaitFor("#311", wait)
+	s.Keys("Escape")
+	s.WaitFor("✓ opened", wait)
+	s.Keys("Escape")
+	s.WaitFor("✓ the import job's last runs", wait)
+	s.Type("Write a clean-up script.")
+	s.WaitFor("clean-up script.", wait)
+	s.Keys("Tab")
+	s.WaitFor("Decide", wait)
+	s.Keys("2")
+	s.WaitFor("Predict, then see", wait)
+	s.Type("Fewer duplicates.")
+	s.WaitFor("Fewer duplicates.", wait)
+	s.Keys("Tab")
+	s.WaitFor("Stage 3 of 4", wait)
+	s.Type("Stop the import, restore the rows.")
+	s.WaitFor("restore the rows.", wait)
+	s.Keys("Tab")
+	s.WaitFor("Stage 4 of 4", wait)
+	s.Type("Ask how we would have seen it.")
+	s.WaitFor("have seen it.", wait)
+	s.Keys("Tab")
+	s.WaitFor("What would you learn from this?", wait)
+	s.Keys("Tab")
+	s.WaitFor("expected: Fewer duplicates.", wait)
+	s.Keys("Tab")
+	s.WaitFor("Did your answers cover these?", wait)
+	s.Keys("1")
+	s.Keys("Tab")
+	s.WaitFor("Blameless debrief", wait)
+	s.Type("Duplicates for days.")
+	s.WaitFor("for days.", wait)
+	for range kata.DebriefFields() {
+		s.Keys("Tab")
+	}
+	s.WaitFor("Press s to save", wait)
+	s.Keys("s")
+	s.WaitFor("Box 1 of 5", wait)
+	s.Keys("Enter")
+	if code := s.WaitExit(wait); code != 0 {
+		t.Fatalf("exit code %d\n%s", code, s.Screen())
+	}
+	if files, _ := filepath.Glob(filepath.Join(repo, "docs", "retros", "*")); len(files) != 0 {
+		t.Errorf("practice wrote into the team's notes: %v", files)
+	}
+	files, _ := filepath.Glob(filepath.Join(home, "data", "retrokata", "notes", "*-kata-the-duplicate-import.md"))
+	if len(files) != 1 {
+		t.Fatalf("kata notes in the personal dir: %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	n, err := notes.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Variant != 1 || *n.Score != 1 {
+		t.Errorf("meta: %+v", n.Meta)
+	}
+	for _, want := range []string{"path: stages 1 → 3 → 4", "**My decision.** Leave it running and write a clean-up script first",
+		"**I expected.** Fewer duplicates.", "**I looked at.** the import job's last runs (2 min", "**Impact.** Duplicates for days.",
+		"_Reconstruction:", "Spain"} {
+		if !strings.Contains(n.Body, want) {
+			t.Errorf("note lacks %q:\n%s", want, n.Body)
+		}
+	}
+	if strings.Contains(n.Body, "Stage 2: Tuesday, 11:30") {
+		t.Error("the note holds a stage off the path")
+	}
+	// stats run from the repository reads the personal progress.
+	out, _, code := runCLIWith(t, func(e *env) {
+		e.wd = filepath.Join(repo, "sub")
+		e.xdg = notes.XDG{DataHome: filepath.Join(home, "data"), StateHome: filepath.Join(home, "state"),
+			ConfigHome: filepath.Join(home, "config"), CacheHome: filepath.Join(home, "cache")}
+	}, "stats", "--json")
+	if code != 0 || !strings.Contains(out, `"kata_attempts": 1`) {
+		t.Errorf("stats from anywhere shows the attempt: %d %s", code, out)
+	}
 }
 
 // SIGTERM while answering keeps the answer in the draft; the next start

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -129,7 +131,17 @@ func newStatsCmd(e *env) *cobra.Command {
 					}
 				}
 			}
-			e.kataStats(&s, list)
+			katas := list
+			if loc, err := e.location(cmd); err == nil {
+				if dir := e.kataDir(loc); dir != loc.Dir {
+					// kata progress is personal: read from the personal notes dir
+					katas, err = notes.Index{CacheDir: e.xdg.CacheHome, SkipActions: true}.List(dir, notes.Filter{})
+					if err != nil && !errors.Is(err, fs.ErrNotExist) {
+						return withHint(err, "Check the path, or pass --dir.")
+					}
+				}
+			}
+			e.kataStats(&s, katas)
 			if asJSON {
 				return e.printJSON(s)
 			}
