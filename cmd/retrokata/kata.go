@@ -67,7 +67,7 @@ quitting, and the next run offers to resume.`,
 			}
 			o.Timed = time.Duration(minutes) * time.Minute
 			env := e.screens(loc, lib)
-			if list, err := (notes.Index{CacheDir: e.xdg.CacheHome, SkipActions: true}).List(env.KataDir, notes.Filter{Type: notes.TypeKata}); err == nil {
+			if list, err := (notes.Lister{CacheDir: e.xdg.CacheHome, SkipActions: true}).List(env.KataDir, notes.Filter{Type: notes.TypeKata}); err == nil {
 				all, _ := kata.Attempts(list)
 				o.Seen = map[string][]int{}
 				for id, a := range all {

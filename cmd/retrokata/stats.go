@@ -135,7 +135,7 @@ func newStatsCmd(e *env) *cobra.Command {
 			if loc, err := e.location(cmd); err == nil {
 				if dir := e.kataDir(loc); dir != loc.Dir {
 					// kata progress is personal: read from the personal notes dir
-					katas, err = notes.Index{CacheDir: e.xdg.CacheHome, SkipActions: true}.List(dir, notes.Filter{})
+					katas, err = notes.Lister{CacheDir: e.xdg.CacheHome, SkipActions: true}.List(dir, notes.Filter{})
 					if err != nil && !errors.Is(err, fs.ErrNotExist) {
 						return withHint(err, "Check the path, or pass --dir.")
 					}
