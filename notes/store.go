@@ -140,7 +140,8 @@ func syncDir(dir string) {
 	}
 }
 
-// SetDone ticks or unticks action a of the note at path, through EditFile:
+// SetDone ticks or unticks action a of the note at path, through st.Edit
+// (EditFile on disk):
 // read is the Hash of the note when a was read from it, so a note changed
 // since is refused (*ChangedError). The action is found by its line number
 // and must still be the same item there (text, owner, due date, carried
@@ -149,7 +150,12 @@ func syncDir(dir string) {
 // file, line endings included, stays as it was. It returns the note's new
 // Hash.
 func SetDone(path string, read Hash, a Action, done bool) (Hash, error) {
-	return EditFile(path, read, func(data []byte) ([]byte, error) {
+	return SetDoneIn(FileStore{}, path, read, a, done)
+}
+
+// SetDoneIn is SetDone for a note kept in st.
+func SetDoneIn(st Store, path string, read Hash, a Action, done bool) (Hash, error) {
+	return st.Edit(path, read, func(data []byte) ([]byte, error) {
 		return setDone(path, data, a, done)
 	})
 }

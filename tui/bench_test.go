@@ -130,7 +130,7 @@ func BenchmarkBrowserFilterKeystroke(b *testing.B) {
 	m.update(tea.WindowSizeMsg{Width: 80, Height: 24}) // no preview pane: the filter alone
 	list := m.Init()().(notesListMsg)
 	m.update(list)
-	m.update(readBodies(list.list)())
+	m.update(readBodies(m.c.notes(), list.list)())
 	m.update(keyMsg("/"))
 	for _, r := range "runbook" {
 		m.update(tea.KeyPressMsg{Code: r, Text: string(r)})

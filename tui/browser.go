@@ -112,9 +112,9 @@ func (m *browserModel) flash(s string, isErr bool) { m.status, m.isErr = s, isEr
 // reload lists the notes through the index, then reads their text for
 // the filter in a second Cmd so the first screen does not wait for it.
 func (m *browserModel) reload() tea.Cmd {
-	x, dir := m.c.index, m.c.notesDir
+	st := m.c.notes()
 	return func() tea.Msg {
-		list, err := x.List(dir, notes.Filter{})
+		list, err := st.List(notes.Filter{})
 		return notesListMsg{list, err}
 	}
 }
@@ -140,7 +140,7 @@ func (m *browserModel) update(msg tea.Msg) tea.Cmd {
 		m.indexText()
 		m.refilter()
 		m.buildRows()
-		return tea.Batch(m.wantPreview(), readBodies(msg.list))
+		return tea.Batch(m.wantPreview(), readBodies(m.c.notes(), msg.list))
 	case bodiesMsg:
 		m.bodies = msg
 		m.indexText()

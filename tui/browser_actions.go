@@ -103,9 +103,9 @@ func (m *browserModel) actionsKey(msg tea.KeyPressMsg) tea.Cmd {
 		r := m.rows[m.actSel]
 		e := m.entries[r.entry]
 		a := e.Actions[r.action]
-		done := a.IsOpen()
+		done, st := a.IsOpen(), m.c.notes()
 		return func() tea.Msg {
-			hash, err := notes.SetDone(e.Path, e.Hash, a, done)
+			hash, err := notes.SetDoneIn(st, e.Path, e.Hash, a, done)
 			return toggledMsg{e.Path, a.Line, done, hash, err}
 		}
 	case key.Matches(msg, k.OpenNote):

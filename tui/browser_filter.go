@@ -10,7 +10,7 @@ import (
 	"github.com/retrokata/retrokata/notes"
 )
 
-func readBodies(list []notes.Entry) tea.Cmd {
+func readBodies(st notes.Store, list []notes.Entry) tea.Cmd {
 	paths := make([]string, len(list))
 	for i, e := range list {
 		paths[i] = e.Path
@@ -18,8 +18,9 @@ func readBodies(list []notes.Entry) tea.Cmd {
 	return func() tea.Msg {
 		out := make(map[string]string, len(paths))
 		for _, p := range paths {
-			data, err := readCapped(p)
+			data, err := st.Read(p)
 			if err == nil {
+				data = data[:min(len(data), previewLimit)]
 				out[p] = strings.ToLower(string(data))
 			}
 		}

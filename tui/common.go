@@ -27,6 +27,9 @@ type Env struct {
 	Editor     []string // the command `e` runs on a note: $VISUAL, $EDITOR or vi
 	Now        func() time.Time
 	HomeDir    string // shown as ~ in paths; "" to show them whole
+	// Store keeps the notes and drafts; nil: the notes dir on disk, listed
+	// through the index in CacheDir. Tests give a notes.MemStore.
+	Store notes.Store
 }
 
 // common is the one value every screen gets from the root (soft-serve's
@@ -54,6 +57,9 @@ type common struct {
 	editor               []string
 	// index lists the notes dir through the cache, for every screen.
 	index notes.Lister
+	// store, when set (tests), keeps the notes and drafts in place of
+	// the notes dir: screens reach it through notes().
+	store notes.Store
 	// md renders notes and content, one glamour renderer for all screens.
 	md *markdown.Renderer
 	// ctx ends with the program (RunRetro, RunHome): a git commit under way
@@ -89,6 +95,7 @@ func newCommon(env Env) *common {
 		homeDir:   env.HomeDir,
 		editor:    env.Editor,
 		index:     notes.Lister{CacheDir: env.CacheDir},
+		store:     env.Store,
 		md:        &markdown.Renderer{},
 	}
 }
@@ -121,3 +128,12 @@ func cmpOr(a, b string) string {
 // kataNotesDir is where kata notes go: the personal dir, or the notes dir
 // when none was given.
 func (c *common) kataNotesDir() string { return cmpOr(c.kataDir, c.notesDir) }
+
+// notes is where screens save, list and edit notes and drafts: the notes
+// dir on disk through the index, or the store Env gave.
+func (c *common) notes() notes.Store {
+	if c.store != nil {
+		return c.store
+	}
+	return notes.FileStore{NotesDir: c.notesDir, Lister: c.index}
+}

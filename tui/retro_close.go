@@ -26,14 +26,14 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	m.opt.Commit = commit
 	lib := m.c.lib
 	n := m.s.ToNote(tipTitle(lib))
-	dir, draft, data := m.c.notesDir, m.draftPath, m.draftData()
+	dir, draft, data, st := m.c.notesDir, m.draftPath, m.draftData(), m.c.notes()
 	used := m.s.InboxPaths(dir)
 	decided, day := m.s.Decisions(), m.s.Date
 	m.flash("Saving…", false)
 	return func() tea.Msg {
-		p, err := notes.SaveOnce(dir, n, draft)
+		p, err := st.Save(n, draft)
 		if err != nil {
-			return retroSavedMsg{path: p, err: err, draftErr: notes.SaveDraft(draft, data)}
+			return retroSavedMsg{path: p, err: err, draftErr: st.WriteDraft(draft, data)}
 		}
 		// the decisions about earlier actions go back to their notes
 		back := retro.WriteBack(decided, p, day)
