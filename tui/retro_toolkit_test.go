@@ -125,3 +125,21 @@ func TestRetroTimeboxBell(t *testing.T) {
 		t.Errorf("left after T: %v", left)
 	}
 }
+
+// The picker, the check-in and the timeline fit the smallest terminal.
+func TestRetroToolkitFitsSmallTerminals(t *testing.T) {
+	for _, size := range [][2]int{{40, 12}, {120, 30}} {
+		w, h := size[0], size[1]
+		m := newTestRetro(t, w, h, nil)
+		m, _ = press(m, "esc", "c")
+		checkFits(t, plain(m.view()), w, h)
+		m, _ = press(m, "enter", "down", "+")
+		checkFits(t, plain(m.view()), w, h)
+		m, _ = press(m, "esc", "tab", "tab")
+		m.update(testTimeline())
+		m, _ = press(m, "t")
+		checkFits(t, plain(m.view()), w, h)
+		m, _ = press(m, "t", "A")
+		checkFits(t, plain(m.view()), w, h)
+	}
+}
