@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -410,107 +409,4 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	}
 	return nil
-}
-
-// lookItems is what the "look at" panel lists: the current stage's items
-// on request (on a stage step), then the kata's sources.
-func (m *kataModel) lookItems() []content.Look {
-	var out []content.Look
-	if st := m.s.CurrentStep(); st.Kind == kata.KindStage {
-		out = append(out, m.k.Stages[st.Stage].Look...)
-	}
-	if len(m.k.Sources) > 0 || content.Label(m.k.Item) != "" {
-		text := content.Label(m.k.Item)
-		for _, src := range m.k.Sources {
-			text += "\n\n• " + src
-		}
-		out = append(out, content.Look{Label: "Sources of this kata", Minutes: -1, Text: strings.TrimSpace(text)})
-	}
-	return out
-}
-
-func (m *kataModel) toggleLook() {
-	if m.looking {
-		m.looking = false
-		if m.typing() {
-			m.area.Focus()
-		}
-		return
-	}
-	if len(m.lookItems()) == 0 {
-		m.flash("Nothing to look at here.", false)
-		return
-	}
-	m.readClock()
-	m.looking, m.lookSel, m.lookShown = true, 0, -1
-	m.area.Blur()
-}
-
-// lookKey moves in the "look at" panel and opens an item: the first time,
-// its minutes go on the kata clock.
-func (m *kataModel) lookKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys
-	items := m.lookItems()
-	switch {
-	case key.Matches(msg, k.Back):
-		if m.lookShown >= 0 {
-			m.lookShown = -1
-			m.page.GotoTop()
-			return nil
-		}
-		m.toggleLook()
-	case m.lookShown >= 0 && key.Matches(msg, k.Up):
-		m.page.ScrollUp(1)
-	case m.lookShown >= 0 && key.Matches(msg, k.ScrollDown):
-		m.page.ScrollDown(1)
-	case key.Matches(msg, k.Up):
-		m.lookSel = max(0, m.lookSel-1)
-	case key.Matches(msg, k.Down):
-		m.lookSel = min(len(items)-1, m.lookSel+1)
-	case key.Matches(msg, k.OpenLook):
-		i := m.lookSel
-		if n, ok := digit(msg); ok {
-			i = n - 1
-		}
-		if i < 0 || i >= len(items) {
-			return nil
-		}
-		m.lookSel, m.lookShown = i, i
-		m.page.GotoTop()
-		if st := m.s.CurrentStep(); st.Kind == kata.KindStage && items[i].Minutes >= 0 {
-			m.readClock()
-			if m.s.Open(st.Stage, i) {
-				m.dirty = true
-				m.flash(fmt.Sprintf("+%d min on the kata clock.", items[i].Minutes), false)
-			}
-		}
-	}
-	return nil
-}
-
-// save writes the note, then reads the kata notes back for the new box.
-func (m *kataModel) save() tea.Cmd {
-	if m.saving {
-		return nil
-	}
-	m.saving = true
-	m.readClock()
-	n := m.s.ToNote(m.k, tipTitle(m.c.lib))
-	dir, id, draft, data := m.c.kataNotesDir(), m.k.ID, m.draftPath, m.draftData()
-	x := m.katasIndex()
-	m.flash("Saving…", false)
-	return func() tea.Msg {
-		p, err := notes.SaveOnce(dir, n, draft)
-		if err != nil {
-			return kataSavedMsg{err: err, draftErr: notes.SaveDraft(draft, data)}
-		}
-		list, lerr := x.List(dir, notes.Filter{Type: notes.TypeKata})
-		all, _ := kata.Attempts(list)
-		return kataSavedMsg{path: p, prog: kata.Replay(id, all[id]), progErr: lerr}
-	}
-}
-
-// savedLine says where the note went and when to practise again.
-func (m *kataModel) savedLine() string {
-	return "Saved " + m.result.Saved + ". " + m.result.Progress.NextPractice(m.now)
 }
