@@ -126,3 +126,18 @@ func TestSanitizerKeepsRunesCutBetweenWrites(t *testing.T) {
 		t.Errorf("byte by byte: %q", got)
 	}
 }
+
+// Issue 14 item 2 at the command line: a repo's notes_dir pointing out of
+// it exits 1 with one line naming .retrokata.yaml; --dir may point anywhere.
+func TestRepoNotesDirOutsideExits1(t *testing.T) {
+	repo := t.TempDir()
+	os.WriteFile(filepath.Join(repo, ".retrokata.yaml"), []byte("notes_dir: ../outside\n"), 0o644)
+	_, stderr, code := runCLIWith(t, func(e *env) { e.wd = repo }, "list")
+	first, _, _ := strings.Cut(stderr, "\n")
+	if code != 1 || !strings.HasSuffix(first, `.retrokata.yaml: notes_dir "../outside" points outside the repository`) {
+		t.Errorf("exit %d: %q", code, stderr)
+	}
+	if _, stderr, code := runCLIWith(t, func(e *env) { e.wd = repo }, "list", "--dir", t.TempDir()); code != 0 {
+		t.Errorf("--dir elsewhere: exit %d: %s", code, stderr)
+	}
+}
