@@ -124,3 +124,47 @@ func diffLines(a, b string) string {
 	}
 	return out.String()
 }
+
+// FuzzRetroActionsRoundTrip: whatever the team types as an action or an
+// owner, and whatever the earlier actions say, the saved note reads back
+// with the same actions and decisions, each action counted once.
+func FuzzRetroActionsRoundTrip(f *testing.F) {
+	f.Add("Ping Bob (@bob, due 2026-01-01)", "bob, carol", "Old — dropped", "chen (ops)", 2)
+	f.Add("~~x~~", "", "x (dropped)", "", 1)
+	f.Add("a <!-- b", "@alice", "- [ ] nested", "&amp;", 3)
+	f.Fuzz(func(t *testing.T, text, owner, prevText, prevOwner string, d int) {
+		norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+		if norm(text) == "" || norm(prevText) == "" || strings.ContainsAny(text+owner+prevText+prevOwner, "\x00\r") {
+			return
+		}
+		decision := []Decision{Undecided, Done, Carry, Drop}[(d%4+4)%4]
+		s := New(day, "t", "Sprint", "", 0)
+		s.Previous = []Previous{{ID: "2026-11-16-old#1", Note: "/n/2026-11-16-old.md", Text: prevText, Owner: prevOwner, Decision: decision}}
+		s.SyncCarried()
+		i := s.AddAction()
+		s.Actions[i] = Action{Text: text, Owner: owner, Due: "2026-12-01"}
+		n, err := notes.Parse(notes.Render(s.ToNote(nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantActs := 1
+		if decision == Carry {
+			wantActs = 2
+		}
+		if c := notes.CountActions(n.Actions); len(n.Actions) != wantActs || c.Open != wantActs {
+			t.Fatalf("actions %+v", n.Actions)
+		}
+		own := n.Actions[len(n.Actions)-1]
+		if own.Text != norm(text) || own.Owner != strings.TrimPrefix(norm(owner), "@") || own.Due != "2026-12-01" {
+			t.Fatalf("own action read back as %+v", own)
+		}
+		back := FromNote(n)
+		if len(back.Previous) != 1 || back.Previous[0].Text != norm(prevText) || back.Previous[0].Owner != strings.TrimPrefix(norm(prevOwner), "@") ||
+			back.Previous[0].Decision != decision || back.Previous[0].Note != "2026-11-16-old.md" {
+			t.Fatalf("previous read back as %+v", back.Previous)
+		}
+		if decision == Carry && (n.Actions[0].Text != norm(prevText) || n.Actions[0].From != "2026-11-16-old.md") {
+			t.Fatalf("carried action read back as %+v", n.Actions[0])
+		}
+	})
+}
