@@ -102,7 +102,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark())
 		a.restyle()
-		return a, nil
+		return a, a.rerender()
 	case tea.WindowSizeMsg:
 		a.c.width, a.c.height = msg.Width, msg.Height
 	case openMsg:
@@ -129,6 +129,23 @@ func (a *app) updateActive(msg tea.Msg) tea.Cmd {
 		return a.trends.update(msg)
 	}
 	return a.home.update(msg)
+}
+
+// rerender asks the active screen for its markdown again: renders are
+// made for one background, and the ones made before the terminal said
+// its own were dropped by restyle.
+func (a *app) rerender() tea.Cmd {
+	switch a.active {
+	case screenBrowser:
+		return a.browser.wantPreview()
+	case screenReader:
+		return a.reader.render()
+	case screenRetro:
+		if a.retro.s.Phase == retro.PhaseClose {
+			return a.retro.renderPreview()
+		}
+	}
+	return nil
 }
 
 // restyle tells every open screen that the styles in common changed.

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"bytes"
+	"image/color"
 	"io"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/golden"
 )
@@ -102,4 +104,22 @@ func TestColourGoldens(t *testing.T) {
 // stableRaw replaces the temp notes dir in a screen that keeps its colours.
 func stableRaw(m *browserModel, v string) string {
 	return strings.ReplaceAll(v, m.c.notesDir, "$NOTES")
+}
+
+// The terminal says its background after the first preview was rendered
+// for a dark one: the preview is rendered again for the light one, not
+// left at "Rendering…".
+func TestBackgroundAnswerRendersThePreviewAgain(t *testing.T) {
+	m := newTestBrowser(t, 120, 30)
+	a := aloneApp(m.c)
+	a.active, a.browser = screenBrowser, m
+	dark := m.view()
+	_, cmd := a.Update(tea.BackgroundColorMsg{Color: color.White})
+	for _, msg := range runNoTick(cmd) {
+		a.Update(msg)
+	}
+	v := m.view()
+	if strings.Contains(v, "Rendering…") || v == dark {
+		t.Fatalf("the preview is not rendered again for a light background:\n%s", plain(v))
+	}
 }
