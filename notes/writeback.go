@@ -2,6 +2,7 @@ package notes
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 )
 
@@ -27,9 +28,7 @@ func SetStatuses(path string, changes []Change) ([]error, error) {
 	errs := make([]error, len(changes))
 	e, _ := ReadEntry(path)
 	if e.Err != nil {
-		for i := range errs {
-			errs[i] = e.Err
-		}
+		lineErrors(path, changes, errs, e.Err)
 		return errs, e.Err
 	}
 	_, err := EditFile(path, e.Hash, func(data []byte) ([]byte, error) {
@@ -73,13 +72,27 @@ func SetStatuses(path string, changes []Change) ([]error, error) {
 		return bytes.Join(lines, nil), nil
 	})
 	if err != nil {
-		for i := range errs {
-			if errs[i] == nil {
-				errs[i] = err
-			}
-		}
+		lineErrors(path, changes, errs, err)
 	}
 	return errs, err
+}
+
+// lineErrors gives each change not refused yet the reason the whole note
+// was, at its own line.
+func lineErrors(path string, changes []Change, errs []error, err error) {
+	msg := err.Error()
+	var ne *Error
+	switch {
+	case errors.As(err, &ne):
+		msg = ne.Msg
+	case errors.Is(err, ErrChanged):
+		msg = "the note " + ErrChanged.Error() + ": its status is only recorded in the new note"
+	}
+	for i := range errs {
+		if errs[i] == nil {
+			errs[i] = &Error{Path: path, Line: changes[i].Action.Line, Msg: msg}
+		}
+	}
 }
 
 // findSame finds action want among l: on its line if it is still there,

@@ -114,8 +114,20 @@ func TestRetroSavesTheNote(t *testing.T) {
 	if m.result.Saved == "" {
 		t.Fatalf("not saved: %s", m.status)
 	}
-	if msgs := runCmd(cmd); !quits(msgs) {
+	msgs := runCmd(cmd)
+	if !quits(msgs) {
 		t.Errorf("saving should quit, got %#v", msgs)
+	}
+	// the earlier note is not on disk here: both decisions stay recorded in
+	// the new note only, and the end message says which lines
+	for _, msg := range msgs {
+		if d, ok := msg.(doneMsg); ok && (!strings.Contains(d.status, "not updated: /n/2026-11-16-checkout.md:8: ") ||
+			!strings.Contains(d.status, "not updated: /n/2026-11-16-checkout.md:9: ")) {
+			t.Errorf("end message: %s", d.status)
+		}
+	}
+	if len(m.result.NotUpdated) != 2 || len(m.result.Updated) != 0 {
+		t.Errorf("write-back: updated %v, not %v", m.result.Updated, m.result.NotUpdated)
 	}
 	data, err := os.ReadFile(m.result.Saved)
 	if err != nil {
