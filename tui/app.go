@@ -186,7 +186,7 @@ func (a *app) open(msg openMsg) tea.Cmd {
 		a.retro = newRetroModel(a.c, opt)
 	case screenKata:
 		opt := msg.kata
-		claim, d, err := kata.ClaimDraft(a.c.draftsDir, a.c.now())
+		claim, d, err := kata.ClaimDraft(a.c.kataDraftsDir(), a.c.now())
 		if err != nil {
 			a.home.status, a.home.isErr = err.Error(), true
 			return nil

@@ -57,6 +57,15 @@ func releaseCmd(c *notes.DraftClaim) tea.Cmd {
 	}
 }
 
+// kataDraftsDir holds the kata drafts: those of the notes dir kata notes
+// go to (the personal one unless --dir), like the retro's.
+func (c *common) kataDraftsDir() string {
+	if c.kataNotesDir() == c.notesDir || c.allDrafts == "" {
+		return c.draftsDir
+	}
+	return notes.DraftDir(c.allDrafts, c.kataNotesDir())
+}
+
 // writesDraft is false while the retro only shows, or waits to know what
 // to do with, a draft another process holds.
 func (m *retroModel) writesDraft() bool { return !m.readOnly && m.mode != modeBusy }

@@ -106,7 +106,7 @@ func (h *homeModel) loadFacts() tea.Cmd {
 			}
 		}
 		f.retroDraft, f.retroBusy = peekDraft(c.draftsDir, "retro", now, retro.LoadDraft)
-		f.kataDraft, f.kataBusy = peekDraft(c.draftsDir, "kata", now, kata.LoadDraft)
+		f.kataDraft, f.kataBusy = peekDraft(c.kataDraftsDir(), "kata", now, kata.LoadDraft)
 		f.keptDrafts = keptDrafts(c.draftsDir, c.allDrafts)
 		return homeFactsMsg(f)
 	}

@@ -111,7 +111,7 @@ type kataModel struct {
 }
 
 func newKataModel(c *common, opt KataOptions) *kataModel {
-	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.draftsDir), keys: newKataKeys(), help: help.New(), page: viewport.New()}
+	m := &kataModel{c: c, opt: opt, draftPath: kata.DraftPath(c.kataDraftsDir()), keys: newKataKeys(), help: help.New(), page: viewport.New()}
 	m.now = c.now()
 	if opt.Claim != nil {
 		m.draftPath = opt.Claim.Path

@@ -74,7 +74,7 @@ quitting, and the next run offers to resume.`,
 					o.Seen[id] = kata.VariantsSeen(a)
 				}
 			}
-			claim, d, err := kata.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir), e.now())
+			claim, d, err := kata.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), env.KataDir), e.now())
 			if err != nil {
 				return err
 			}
