@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retrokata/retrokata/internal/lockfile"
+	"github.com/retrokata/retrokata/kata"
 	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
@@ -33,11 +34,8 @@ func busyView(st Styles, w int, what string, c *notes.DraftClaim) string {
 	if c != nil && c.Busy != nil {
 		holder = c.Busy.Holder.String()
 	}
-	body := "A " + what + " on this notes dir is in progress in " + holder + ". Its draft is kept as it is.\n\n"
-	if what == "retro" {
-		body += "v view it, read-only · "
-	}
-	body += "n start a separate " + what + " (its own draft) · q quit"
+	body := "A " + what + " on this notes dir is in progress in " + holder + ". Its draft is kept as it is.\n\n" +
+		"v view it, read-only · n start a separate " + what + " (its own draft) · q quit"
 	return dialog(st, w, "This "+what+" is open elsewhere", body)
 }
 
@@ -124,6 +122,17 @@ func (m *retroModel) readOnlyKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (m *kataModel) busyKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
+	case key.Matches(msg, busyLook):
+		d, ok, err := kata.LoadDraft(m.opt.Claim.BusyPath)
+		switch {
+		case err != nil:
+			m.flash(err.Error(), true)
+		case !ok:
+			m.flash("Nothing is saved in that kata yet.", false)
+		default:
+			m.roText = m.readOnlyText(d)
+			m.flash("Read-only: this kata is open in "+m.opt.Claim.Busy.Holder.String()+". n starts a separate one, q quits.", false)
+		}
 	case key.Matches(msg, busyNew):
 		m.begin()
 		m.flash("A separate kata starts, with its own draft.", false)
@@ -131,7 +140,7 @@ func (m *kataModel) busyKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.discard = true
 		return done("The kata in progress elsewhere is kept as it is.")
 	default:
-		m.flash("That kata is in use: n starts a separate one, q quits.", false)
+		m.flash("That kata is in use: v views it, n starts a separate one, q quits.", false)
 	}
 	return nil
 }
@@ -210,4 +219,30 @@ func keptDraftsView(st Styles, w int, kept []keptDraft, homeDir string, compact 
 	add(notes.Sanitize(displayPath(k.path, homeDir)), true)
 	add("Open it in an editor, or delete it.", false)
 	return lines
+}
+
+// readOnlyText is what another process's kata draft holds so far: the
+// answers typed, the reflection, the prediction made; nothing can change it.
+func (m *kataModel) readOnlyText(d kata.Draft) string {
+	s := d.Session
+	title := s.Kata
+	if k, ok := m.c.lib.Kata(s.Kata); ok {
+		title = k.Title
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s · saved %s\n", title, d.Saved.Local().Format("Mon 2 Jan 15:04"))
+	for i, a := range s.Answers {
+		if strings.TrimSpace(a) != "" {
+			fmt.Fprintf(&b, "\nStage %d: %s\n", i+1, a)
+		}
+	}
+	for i, p := range s.Predictions {
+		if strings.TrimSpace(p) != "" {
+			fmt.Fprintf(&b, "\nPrediction after stage %d: %s\n", i+1, p)
+		}
+	}
+	if strings.TrimSpace(s.Reflection) != "" {
+		fmt.Fprintf(&b, "\nWhat I would learn: %s\n", s.Reflection)
+	}
+	return notes.Sanitize(b.String())
 }

@@ -133,7 +133,7 @@ func TestRetroOnABusyDraftNeverDiscardsIt(t *testing.T) {
 	unchanged("separate retro")
 }
 
-const kataMark = `{"version":1,"saved":"2026-11-23T13:00:00Z","session":{"kata":"game-day","marker":"KATAMARK"}}`
+const kataMark = `{"version":1,"saved":"2026-11-23T13:00:00Z","session":{"kata":"game-day","answers":["ALPHAWORD \u001b]0;x\u0007"]}}`
 
 // The same for a kata: a second one may start apart, never discard.
 func TestKataOnABusyDraftStartsApart(t *testing.T) {
@@ -148,6 +148,14 @@ func TestKataOnABusyDraftStartsApart(t *testing.T) {
 		t.Fatalf("not the busy prompt")
 	}
 	send(a, "d", "y")
+	if got, _ := os.ReadFile(filepath.Join(drafts, "kata.json")); string(got) != kataMark {
+		t.Errorf("the other kata's draft changed: %q", got)
+	}
+	send(a, "v")
+	if v := plain(a.screen()); !strings.Contains(v, "Stage 1: ALPHAWORD") || strings.Contains(a.screen(), "\x1b]0") {
+		t.Errorf("v does not show the other kata read-only:\n%s", v)
+	}
+	send(a, "type:zz", "d")
 	if got, _ := os.ReadFile(filepath.Join(drafts, "kata.json")); string(got) != kataMark {
 		t.Errorf("the other kata's draft changed: %q", got)
 	}

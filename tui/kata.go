@@ -107,6 +107,7 @@ type kataModel struct {
 
 	saving  bool
 	discard bool
+	roText  string // another process's draft, shown read-only (kataBusy)
 	result  KataResult
 }
 

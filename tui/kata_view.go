@@ -31,6 +31,9 @@ func (m *kataModel) view() string {
 	switch m.mode {
 	case kataBusy:
 		body = busyView(m.c.styles, w, "kata", m.opt.Claim)
+		if m.roText != "" {
+			body = wrap(m.roText, w)
+		}
 	case kataAskResume:
 		body = m.askResumeView(w)
 	case kataConfirmQuit:
