@@ -179,6 +179,30 @@ func FuzzParseFile(f *testing.F) {
 		if len(probs) == 0 && p.item() == nil {
 			t.Fatal("no problems but no item")
 		}
+		if len(probs) > 0 || p.kata == nil {
+			return
+		}
+		// A kata that passes the check can be played down every path, in
+		// every variant, and leaves no placeholder unfilled.
+		kt := *p.kata
+		for _, path := range kt.Paths() {
+			if len(path.Stages) == 0 || path.Stages[0] != 0 || len(path.Stages) > len(kt.Stages) {
+				t.Fatalf("path %v of %d stages", path.Stages, len(kt.Stages))
+			}
+			for i := 1; i < len(path.Stages); i++ {
+				if path.Stages[i] <= path.Stages[i-1] {
+					t.Fatalf("path goes back: %v", path.Stages)
+				}
+			}
+		}
+		for v := range kt.Variants {
+			kv := kt.WithVariant(v)
+			for _, st := range kv.Stages {
+				if len(Placeholders(st.Situation+st.Prompt+st.Reference)) > 0 {
+					t.Fatalf("variant %d leaves a placeholder: %q", v+1, st.Situation)
+				}
+			}
+		}
 	})
 }
 
