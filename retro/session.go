@@ -121,7 +121,7 @@ type Session struct {
 }
 
 // New starts a session on date with the given settings; an empty title
-// gets the default "<team> retrospective <date>".
+// gets the default "<team> retrospective".
 func New(date time.Time, team, title, facilitator string, dots int) *Session {
 	if dots <= 0 {
 		dots = DefaultDots
@@ -135,16 +135,16 @@ func (s *Session) DisplayTitle() string {
 	if t := strings.TrimSpace(s.Title); t != "" {
 		return t
 	}
-	return DefaultTitle(s.Team, s.Date)
+	return DefaultTitle(s.Team)
 }
 
-// DefaultTitle is "<team> retrospective <date>", or "Retrospective <date>".
-func DefaultTitle(team string, date time.Time) string {
-	d := date.Format("2006-01-02")
+// DefaultTitle is "<team> retrospective", or "Retrospective": the note's
+// file name and front matter already hold the date.
+func DefaultTitle(team string) string {
 	if t := strings.TrimSpace(team); t != "" {
-		return t + " retrospective " + d
+		return t + " retrospective"
 	}
-	return "Retrospective " + d
+	return "Retrospective"
 }
 
 // SetParticipants reads a comma-separated list, trimming blanks.

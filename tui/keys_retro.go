@@ -19,10 +19,12 @@ type retroKeys struct {
 	Timeline, ToCard                                    key.Binding
 	Activity, Extend, CheckIn, Whys, ROTI, WentWell     key.Binding
 	Pick, Tally, Untally                                key.Binding
+	NextProblem, ProblemNav                             key.Binding
 	phase                                               retro.Phase
 	mode                                                retroMode
 	timeline                                            bool // the git timeline is shown
 	picking, checkIn                                    bool // the activity picker, the check-in is shown
+	lastProblem                                         bool // Discuss shows its last problem: tab leaves
 }
 
 func newRetroKeys() retroKeys {
@@ -75,6 +77,8 @@ func newRetroKeys() retroKeys {
 		Pick:          bind("enter", "pick", "enter"),
 		Tally:         bind("+/→", "one more", "+", "=", "right", "l"),
 		Untally:       bind("-/←", "one less", "-", "left", "h"),
+		NextProblem:   bind("tab", "next problem", "tab"),
+		ProblemNav:    helpOnly("↑/↓", "change problem"),
 	}
 }
 
@@ -100,7 +104,7 @@ func (k retroKeys) phaseKeys() []key.Binding {
 	case retro.PhaseVote:
 		return []key.Binding{k.VoteUp, k.VoteDown, k.Up, k.Down, k.Extend}
 	case retro.PhaseDiscuss:
-		return append([]key.Binding{k.Edit, k.TipToggle, k.TipPrev, k.TipNext, k.TipText, k.Up, k.Down, k.Whys}, extra...)
+		return append([]key.Binding{k.Edit, k.ProblemNav, k.TipToggle, k.TipPrev, k.TipNext, k.TipText, k.Whys}, extra...)
 	case retro.PhaseActions:
 		return append([]key.Binding{k.Add, k.Edit, k.Delete, k.Up, k.Down}, extra...)
 	case retro.PhaseClose:
@@ -126,9 +130,19 @@ func (k retroKeys) ShortHelp() []key.Binding {
 		}
 		return short
 	}
+	// tab first: on a narrow screen it is the one key that must stay
 	phase := k.phaseKeys()
-	short := append(append([]key.Binding{}, phase[:min(1, len(phase))]...), k.Next)
-	return append(append(short, phase[min(1, len(phase)):min(2, len(phase))]...), k.Prev, k.Quit)
+	short := append([]key.Binding{k.next()}, phase[:min(2, len(phase))]...)
+	return append(short, k.Prev, k.Quit)
+}
+
+// next is what tab does: the next problem in Discuss until the last one,
+// else the next phase.
+func (k retroKeys) next() key.Binding {
+	if k.phase == retro.PhaseDiscuss && !k.lastProblem {
+		return k.NextProblem
+	}
+	return k.Next
 }
 
 // FullHelp implements help.KeyMap; nil where the short help says it all.
@@ -136,7 +150,7 @@ func (k retroKeys) FullHelp() [][]key.Binding {
 	if k.mode != modeBrowse {
 		return nil
 	}
-	return [][]key.Binding{k.phaseKeys(), {k.Next, k.Prev}, {k.Help, k.Quit}}
+	return [][]key.Binding{k.phaseKeys(), {k.next(), k.Prev}, {k.Help, k.Quit}}
 }
 
 func (k retroKeys) pinned() []key.Binding {

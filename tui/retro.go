@@ -104,6 +104,9 @@ type retroModel struct {
 	example   bool      // the worked example is shown
 	tipCur    int       // tip cursor in Discuss (1..7)
 	tipText   bool      // the cursor tip's text is shown
+	// leaveWarned: tab on the last problem in Discuss said some are not
+	// discussed; the next tab leaves.
+	leaveWarned bool
 	// preview is the note as it will be saved, rendered, scrolled in the
 	// close phase; previewReady once a render has arrived.
 	preview      viewport.Model
@@ -380,6 +383,8 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return m.updateInput(msg)
 	}
 	// browse mode
+	warned := m.leaveWarned
+	m.leaveWarned = false
 	switch {
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
@@ -387,6 +392,8 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		m.prev, m.mode = m.mode, modeConfirmQuit
 		return nil
+	case key.Matches(msg, k.Next) && m.s.Phase == retro.PhaseDiscuss:
+		return m.discussNext(warned)
 	case key.Matches(msg, k.Next):
 		return m.gotoPhase(m.s.Phase + 1)
 	case key.Matches(msg, k.Prev):

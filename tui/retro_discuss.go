@@ -22,14 +22,26 @@ func (m *retroModel) discussView(w int) string {
 	p := s.Problems[i]
 	order := m.s.VoteOrder()
 	sel := m.sel[retro.PhaseDiscuss]
-	head := m.c.styles.Accent.Render(ansi.Truncate(fmt.Sprintf("%d/%d %s", sel+1, len(order), titleOr(p.Title)), w, "…")) +
-		m.c.styles.Subtle.Render(fmt.Sprintf(" · %d votes", p.Votes))
+	// "Problem 2/3" first and bold: tab moves to the next one
+	count := fmt.Sprintf("Problem %d/%d", sel+1, len(order))
+	if w < 40 {
+		count = fmt.Sprintf("%d/%d", sel+1, len(order))
+	}
+	votes := " · " + plural(p.Votes, "vote")
+	head := m.c.styles.Title.Render(count) + " " +
+		m.c.styles.Accent.Render(ansi.Truncate(titleOr(p.Title), max(1, w-lipgloss.Width(count)-1-lipgloss.Width(votes)), "…")) +
+		m.c.styles.Subtle.Render(votes)
 	if m.mode == modeEdit && len(m.areas) == 2 {
 		return head + "\n" + m.c.styles.Label.Render("Our immediate reaction") + "\n" + m.areas[0].View() + "\n" +
 			m.c.styles.Label.Render("What we learnt (one per line)") + "\n" + m.areas[1].View()
 	}
 	var b strings.Builder
 	b.WriteString(head + "\n")
+	if m.leaveWarned {
+		n := m.s.Undiscussed()
+		b.WriteString(m.c.styles.Warn.Render(wrap(fmt.Sprintf("%s with no reaction and no learning yet. tab again goes to Actions; ↑ goes back.",
+			plural(n, "problem")), w)) + "\n")
+	}
 	if p.What != "" {
 		b.WriteString(m.c.styles.Subtle.Render(wrap(notes.Sanitize(strings.TrimSpace(p.What)), w)) + "\n")
 	}
@@ -103,6 +115,22 @@ func (m *retroModel) learningsPanel(w int) string {
 		b.WriteString(m.c.styles.Subtle.Render(wrap("• "+notes.Sanitize(l), w)) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// discussNext is tab in Discuss: the next problem, then Actions. Leaving
+// with problems neither reacted to nor learnt from takes a second tab
+// (warned: the key before was that tab).
+func (m *retroModel) discussNext(warned bool) tea.Cmd {
+	if sel := m.sel[retro.PhaseDiscuss]; sel < len(m.s.Problems)-1 {
+		m.sel[retro.PhaseDiscuss]++
+		m.tipText, m.status = false, ""
+		return nil
+	}
+	if n := m.s.Undiscussed(); n > 0 && !warned {
+		m.leaveWarned = true // discussView says so, under the problem
+		return nil
+	}
+	return m.gotoPhase(retro.PhaseActions)
 }
 
 // discussKey edits the reaction and learnings of the selected problem and

@@ -38,6 +38,7 @@ func newArea(c *common, placeholder, value string) textarea.Model {
 func (m *retroModel) startEdit(f int) {
 	s := m.s
 	m.inputs, m.areas = nil, nil
+	m.example = false // never type into a field the example hides
 	switch s.Phase {
 	case retro.PhaseStage:
 		tb := ""
@@ -45,7 +46,7 @@ func (m *retroModel) startEdit(f int) {
 			tb = strconv.Itoa(int(s.Timebox.Minutes()))
 		}
 		m.inputs = []textinput.Model{
-			newInput(m.c, retro.DefaultTitle(s.Team, s.Date), s.Title),
+			newInput(m.c, retro.DefaultTitle(s.Team), s.Title),
 			newInput(m.c, "e.g. checkout", s.Team),
 			newInput(m.c, "who runs the retro", s.Facilitator),
 			newInput(m.c, "Alice, Bob, Chen", strings.Join(s.Participants, ", ")),

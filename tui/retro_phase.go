@@ -19,8 +19,6 @@ func (m *retroModel) gotoPhase(p retro.Phase) tea.Cmd {
 	m.status = ""
 	m.help.ShowAll = false
 	switch p {
-	case retro.PhaseStage:
-		m.startEdit(0)
 	case retro.PhasePrevious:
 		m.s.LoadPrevious(m.entries)
 	case retro.PhaseProblems:

@@ -14,7 +14,7 @@ import (
 
 func (m *retroModel) problemsView(w int) string {
 	s := m.s
-	if m.example {
+	if m.example && m.mode != modeEdit {
 		return m.exampleView(w)
 	}
 	if m.tk.tl.shown && m.mode != modeEdit {

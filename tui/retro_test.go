@@ -80,6 +80,10 @@ func script(t *testing.T, w, h int, at func(name string, m *retroModel)) *retroM
 	at("4-vote", m)
 	m, _ = press(m, "tab", "enter", "type:Paired on the review queue", "tab", "type:Small PRs", "enter", "type:Review first, code second", "esc", "2", "4")
 	at("5-discuss", m)
+	m, _ = press(m, "tab") // tab goes to the next problem, not to Actions
+	at("5-discuss-second", m)
+	m, _ = press(m, "tab") // the second problem is not discussed: a warning
+	at("5-discuss-warn", m)
 	m, _ = press(m, "tab", "a", "type:Add a canary stage", "tab", "type:@alice", "tab", "type:2026-12-01", "esc")
 	at("6-actions", m)
 	m, cmd := press(m, "tab")
