@@ -91,3 +91,25 @@ func TestBackToStageMoves(t *testing.T) {
 		t.Errorf("q on the stage does not ask to quit (mode %d)", m.mode)
 	}
 }
+
+// Issue 20 item 2: the phase bar names every phase it has room for and
+// ticks only the phases where something was done.
+func TestPhaseBarTicksWhatWasDone(t *testing.T) {
+	for _, tc := range []struct {
+		w           int
+		empty, done string
+	}{
+		{80, "1 Stage 2 Previous 3 Problems [4 Vote] 5 Discuss 6 Actions 7 Close", "1 Stage 2 Previous 3 Problems✓ [4 Vote] 5 Discuss 6 Actions 7 Close"},
+		{40, "1 2 3 [4 Vote] 5 6 7", "1 2 3✓ [4 Vote] 5 6 7"},
+	} {
+		m := newTestRetro(t, tc.w, 24, nil)
+		press(m, "esc", "tab", "tab", "tab")
+		if got := strings.TrimSpace(plain(m.progress(tc.w))); got != tc.empty {
+			t.Errorf("%d columns, phases visited only: %q, want %q", tc.w, got, tc.empty)
+		}
+		press(m, "shift+tab", "a", "type:Slow reviews", "esc", "tab")
+		if got := strings.TrimSpace(plain(m.progress(tc.w))); got != tc.done {
+			t.Errorf("%d columns, a problem written: %q, want %q", tc.w, got, tc.done)
+		}
+	}
+}

@@ -58,22 +58,18 @@ func (m *retroModel) progress(w int) string {
 			clock = m.c.styles.Error.Render("+" + fmtDur(-left) + " over")
 		}
 	}
-	var parts []string
-	for p := retro.Phase(0); int(p) < retro.NumPhases; p++ {
-		name := p.String()
-		switch {
-		case p == cur:
-			parts = append(parts, m.c.styles.Accent.Render(fmt.Sprintf("[%d %s]", p+1, name)))
-		case p < cur:
-			parts = append(parts, m.c.styles.OK.Render(fmt.Sprintf("%d ✓", p+1)))
-		default:
-			parts = append(parts, m.c.styles.Subtle.Render(fmt.Sprintf("%d", p+1)))
-		}
+	room := w
+	if clock != "" {
+		room -= lipgloss.Width(clock) + 1
 	}
-	bar := strings.Join(parts, " ")
-	if lipgloss.Width(bar)+lipgloss.Width(clock)+1 > w {
-		// narrow: "3/7 Problems"
-		bar = m.c.styles.Accent.Render(fmt.Sprintf("%d/%d %s", cur+1, retro.NumPhases, cur))
+	// the widest bar that fits: every name, then shorter ones, then the
+	// numbers and the current name, at last "3/7 Problems"
+	bar := m.c.styles.Accent.Render(fmt.Sprintf("%d/%d %s", cur+1, retro.NumPhases, cur))
+	for _, st := range []barStyle{barFull, barShort, barNoNumbers, barNumbers} {
+		if b := m.phaseBar(st); lipgloss.Width(b) <= room {
+			bar = b
+			break
+		}
 	}
 	if clock != "" {
 		gap := w - lipgloss.Width(bar) - lipgloss.Width(clock)
@@ -83,6 +79,50 @@ func (m *retroModel) progress(w int) string {
 		return ansi.Truncate(bar+" "+clock, w, "")
 	}
 	return ansi.Truncate(bar, w, "")
+}
+
+// barStyle is how much of each phase's name the phase bar shows.
+type barStyle int
+
+const (
+	barFull      barStyle = iota // "1 Stage✓ [2 Previous actions] 3 Problems …"
+	barShort                     // "1 Stage✓ [2 Previous] 3 Problems …"
+	barNoNumbers                 // "Stage✓ [Previous] Problems …"
+	barNumbers                   // "1✓ [2 Previous] 3 4 …"
+)
+
+// shortPhase names each phase in a word, for the phase bar.
+var shortPhase = [retro.NumPhases]string{"Stage", "Previous", "Problems", "Vote", "Discuss", "Actions", "Close"}
+
+// phaseBar names the phases, the current one in brackets, with ✓ on those
+// where something was done (not merely visited).
+func (m *retroModel) phaseBar(st barStyle) string {
+	cur := m.s.Phase
+	parts := make([]string, 0, retro.NumPhases)
+	for p := retro.Phase(0); int(p) < retro.NumPhases; p++ {
+		name := shortPhase[p]
+		if p == cur && st == barFull {
+			name = p.String()
+		}
+		var text string
+		switch {
+		case st == barNoNumbers:
+			text = name
+		case st == barNumbers && p != cur:
+			text = fmt.Sprint(int(p) + 1)
+		default:
+			text = fmt.Sprintf("%d %s", int(p)+1, name)
+		}
+		switch {
+		case p == cur:
+			parts = append(parts, m.c.styles.Accent.Render("["+text+"]"))
+		case m.s.PhaseDone(p):
+			parts = append(parts, m.c.styles.OK.Render(text+"✓"))
+		default:
+			parts = append(parts, m.c.styles.Subtle.Render(text))
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func fmtDur(d time.Duration) string {

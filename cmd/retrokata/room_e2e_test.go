@@ -95,7 +95,9 @@ func TestRoomWithTwoRealSSHClients(t *testing.T) {
 	bob.WaitFor("Cards revealed", 10*time.Second)
 	alice.WaitFor("Flaky tests", 10*time.Second)
 
-	fac.Keys("Tab", "Tab", "Tab", "Tab") // vote, discuss, actions, close
+	// vote, discuss the first problem, the second, a warning (neither is
+	// discussed), actions, close
+	fac.Keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
 	fac.WaitFor("s save", 10*time.Second)
 	fac.Keys("s")
 	if code := fac.WaitExit(15 * time.Second); code != 0 {
