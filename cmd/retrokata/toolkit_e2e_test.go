@@ -62,6 +62,8 @@ func TestRetroToolkitInRealTerminal(t *testing.T) {
 	s.WaitFor("same TTL at deploy", wait)
 	s.Keys("Escape")
 	s.WaitFor("Why: 1. The cache expired", wait)
+	s.Keys("Tab") // no reaction, no learning: a warning first
+	s.WaitFor("tab again goes to Actions", wait)
 	s.Keys("Tab")
 	s.WaitFor("No actions yet", wait)
 	s.Keys("Tab")
