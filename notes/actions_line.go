@@ -13,6 +13,23 @@ import (
 // the action (text and owner folded onto one line).
 func ActionLine(a Action) string { return "- " + actionItem(a) }
 
+// ActionSummary is an action as shown on a screen: its text, then owner
+// and due date as in a note, "Add a canary stage (@alice, due 2026-12-01)",
+// with nothing escaped (sanitise it before display).
+func ActionSummary(a Action) string {
+	s := oneLine(a.Text)
+	owner := strings.TrimPrefix(oneLine(a.Owner), "@")
+	switch {
+	case owner != "" && a.Due != "":
+		s += " (@" + owner + ", due " + a.Due + ")"
+	case owner != "":
+		s += " (@" + owner + ")"
+	case a.Due != "":
+		s += " (due " + a.Due + ")"
+	}
+	return s
+}
+
 // actionItem is an action line after the bullet: "[ ] Text (...)...".
 func actionItem(a Action) string {
 	var b strings.Builder

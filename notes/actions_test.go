@@ -371,3 +371,13 @@ func TestFindAndFollowCarried(t *testing.T) {
 		t.Errorf("broken chain: %+v %v", a, ok)
 	}
 }
+
+func TestActionSummaryIsNotEscaped(t *testing.T) {
+	a := Action{Text: "Ping <b> (@bob)", Owner: "@ops (night)", Due: "2026-12-01"}
+	if got := ActionSummary(a); got != "Ping <b> (@bob) (@ops (night), due 2026-12-01)" {
+		t.Errorf("ActionSummary = %q", got)
+	}
+	if got := ActionSummary(Action{Text: "Only due", Due: "2026-12-01"}); got != "Only due (due 2026-12-01)" {
+		t.Errorf("ActionSummary = %q", got)
+	}
+}

@@ -41,7 +41,7 @@ func (m *retroModel) actionsView(w int) string {
 		if a.CarriedOver {
 			tag = m.c.styles.Accent.Render("carried over")
 		}
-		text := notes.Sanitize(notes.ActionLine(notes.Action{Text: titleOr(a.Text), Owner: a.Owner, Due: a.Due})[6:])
+		text := notes.Sanitize(notes.ActionSummary(notes.Action{Text: titleOr(a.Text), Owner: a.Owner, Due: a.Due}))
 		lines = append(lines, m.item(lw, i == sel, "[ ] "+text, tag))
 	}
 	list := strings.Join(lines, "\n")

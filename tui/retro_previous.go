@@ -52,7 +52,7 @@ func (m *retroModel) previousView(w int) string {
 				tag = m.c.styles.Error.Render("overdue")
 			}
 		}
-		text := notes.Sanitize(strings.TrimPrefix(notes.ActionLine(notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due, Status: notes.StatusOpen}), "- [ ] "))
+		text := notes.Sanitize(notes.ActionSummary(notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due}))
 		text += " · " + notes.Sanitize(strings.TrimSuffix(filepath.Base(p.Note), ".md"))
 		lines = append(lines, m.item(w, i == sel, box+" "+text, tag))
 	}
