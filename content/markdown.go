@@ -12,12 +12,28 @@ func Label(it Item) string {
 	switch {
 	case it.Reconstruction && invented(it.Sources):
 		return "Made up for practice: a plausible situation, not one reported by the talk or the case study."
-	case it.Reconstruction:
+	case it.Reconstruction && aboutTalk(it.Sources):
 		return "Reconstruction: the details are ours, built on what the sources report; the talk's slides and video are not available, so nothing here is a quote."
+	case it.Reconstruction:
+		return "Reconstruction: the situation is ours, built on the facts its sources report; nothing here is a quote."
 	case len(it.Sources) > 0:
 		return "From the sources, in our words."
 	}
 	return ""
+}
+
+// aboutTalk reports whether a source is about the talk (the interview,
+// its abstract, a write-up of it): then its slides' absence is worth saying.
+func aboutTalk(sources []string) bool {
+	for _, s := range sources {
+		l := strings.ToLower(s)
+		for _, w := range []string{"talk", "mix-it", "mixit", "kaliop"} {
+			if strings.Contains(l, w) && !strings.HasPrefix(strings.TrimSpace(l), "ours") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TipsNote heads a list of the tips when they are reconstructions.

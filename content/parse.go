@@ -143,11 +143,11 @@ func parseFile(path string, data []byte, k kind, origin Origin) (parsed, []Probl
 		}
 	}
 	var m meta
-	if err := doc.Decode(&m); err != nil {
-		// Unknown keys were reported above, with the kind's allowed list.
-		if fe, ok := err.(*frontmatter.Error); !ok || !strings.HasPrefix(fe.Msg, "unknown field") {
-			probs = append(probs, fmErr(path, err))
-		}
+	// Decode the node already parsed (parsing the YAML twice was half the
+	// cost of loading the library); unknown keys were reported above, with
+	// the kind's allowed list.
+	if err := node.Decode(&m); err != nil {
+		probs = append(probs, fmErr(path, doc.LineError(err)))
 	}
 	it := Item{Title: strings.TrimSpace(m.Title), Summary: strings.TrimSpace(m.Summary), Tags: m.Tags,
 		Sources: m.Sources, Reconstruction: m.Reconstruction, Origin: origin, Path: path}

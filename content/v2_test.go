@@ -218,3 +218,34 @@ func TestStandard(t *testing.T) {
 		t.Errorf("v1 kata: %v", probs)
 	}
 }
+
+// The label says what an item is built on without overclaiming.
+func TestLabel(t *testing.T) {
+	tests := []struct {
+		it   Item
+		want string
+	}{
+		{Item{Reconstruction: true, Sources: []string{"Ours: invented"}}, "Made up for practice"},
+		{Item{Reconstruction: true, Sources: []string{"Interview about the talk (Mix-IT 2017): « … »", "Ours: the figures"}}, "the talk's slides and video are not available"},
+		{Item{Reconstruction: true, Sources: []string{"Supplier case study (Médiamétrie): « … »", "Ours: the talk is not a source here"}}, "built on the facts its sources report"},
+		{Item{Sources: []string{"Supplier case study (Médiamétrie): « … »"}}, "From the sources, in our words."},
+		{Item{}, ""},
+	}
+	for _, tt := range tests {
+		got := Label(tt.it)
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("Label(%+v) = %q, want %q in it", tt.it.Sources, got, tt.want)
+		}
+	}
+}
+
+// BenchmarkLoadBuiltin measures reading and validating the whole built-in
+// library (21 katas in format v2, cases, tips, activities), as every
+// command that shows content does once.
+func BenchmarkLoadBuiltin(b *testing.B) {
+	for b.Loop() {
+		if _, probs := Load(Builtin()); len(probs) > 0 {
+			b.Fatal(probs)
+		}
+	}
+}
