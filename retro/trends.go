@@ -116,8 +116,10 @@ func ComputeTrends(entries []notes.Entry, opt TrendOptions) Trends {
 		trend RetroTrend
 		entry *notes.Entry
 	}
-	var rs []*retro
-	for k := range entries {
+	all := make([]retro, 0, len(entries))
+	// notes.List gives the newest first: walk it backwards, and the retros
+	// come in the order trends shows them, with no sort to do
+	for k := len(entries) - 1; k >= 0; k-- {
 		e := &entries[k]
 		m := &e.Meta
 		if e.Broken() || m.Type != notes.TypeRetro ||
@@ -143,14 +145,21 @@ func ComputeTrends(entries []notes.Entry, opt TrendOptions) Trends {
 			rotiSum += *r.ROTI
 			rotiN++
 		}
-		rs = append(rs, &retro{r, e})
+		all = append(all, retro{r, e})
 	}
-	sort.SliceStable(rs, func(i, j int) bool {
-		if !rs[i].trend.Date.Equal(rs[j].trend.Date) {
-			return rs[i].trend.Date.Before(rs[j].trend.Date)
+	rs := make([]*retro, len(all))
+	for i := range all {
+		rs[i] = &all[i]
+	}
+	before := func(a, b *retro) bool {
+		if !a.trend.Date.Equal(b.trend.Date) {
+			return a.trend.Date.Before(b.trend.Date)
 		}
-		return rs[i].trend.Path < rs[j].trend.Path
-	})
+		return a.trend.Path < b.trend.Path
+	}
+	if !sort.SliceIsSorted(rs, func(i, j int) bool { return before(rs[i], rs[j]) }) {
+		sort.SliceStable(rs, func(i, j int) bool { return before(rs[i], rs[j]) })
+	}
 	// the oldest open actions: retros are in date order, actions in note order
 	for _, r := range rs {
 		if len(tr.OldestOpen) >= opt.OldestOpen {
@@ -166,6 +175,7 @@ func ComputeTrends(entries []notes.Entry, opt TrendOptions) Trends {
 		})
 	}
 	tags := map[string]*TagCount{}
+	tr.Retros = make([]RetroTrend, 0, len(rs))
 	for _, r := range rs {
 		t := r.trend
 		tr.Retros = append(tr.Retros, t)
