@@ -1,6 +1,7 @@
 package kata
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +164,33 @@ func TestBranchNote(t *testing.T) {
 		if strings.Contains(body, not) {
 			t.Errorf("note holds %q:\n%s", not, body)
 		}
+	}
+}
+
+// A draft written by the player before format v2 (no choices, predictions,
+// opened items or debrief) resumes on a kata that now branches: every
+// answer is kept and the step lands on the first decision to make.
+func TestOldDraftResumesOnABranchingKata(t *testing.T) {
+	p := filepath.Join(t.TempDir(), DraftName)
+	old := `{"version":1,"saved":"2026-11-20T10:00:00Z","session":{"kata":"branches","date":"2026-11-20T09:50:00Z","step":3,` +
+		`"answers":["one","two","three"],"reflection":"","checked":[true,false,false,false],"spent":120000000000}}`
+	if err := notes.SaveDraft(p, []byte(old)); err != nil {
+		t.Fatal(err)
+	}
+	d, ok, err := LoadDraft(p)
+	if !ok || err != nil {
+		t.Fatalf("LoadDraft: %v %v", ok, err)
+	}
+	s := d.Session
+	s.Fit(branchKata())
+	if s.Answers[0] != "one" || s.Answers[2] != "three" || len(s.Answers) != 4 || !s.Checked[0] || s.Spent != 2*time.Minute {
+		t.Errorf("answers %q checked %v spent %v", s.Answers, s.Checked, s.Spent)
+	}
+	if s.Current() != KindPredict || s.Choice(0) != -1 {
+		t.Errorf("step %d (%v), choice %d", s.Step, s.CurrentStep(), s.Choice(0))
+	}
+	s.Choose(0, 1)
+	if got := kinds(s); got != "S1DPS3S4RVAddddddddE" {
+		t.Errorf("after choosing: %s", got)
 	}
 }
