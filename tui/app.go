@@ -246,6 +246,18 @@ func (a *app) unsaved() (string, []byte) {
 	return "", nil
 }
 
+// savedDraft is the draft path of the active screen when its note was
+// saved: that draft must not outlive the program.
+func (a *app) savedDraft() string {
+	switch {
+	case a.active == screenRetro && a.retro.result.Saved != "":
+		return a.retro.draftPath
+	case a.active == screenKata && a.kata.result.Saved != "":
+		return a.kata.draftPath
+	}
+	return ""
+}
+
 // View implements tea.Model.
 func (a *app) View() tea.View {
 	var s string
@@ -285,6 +297,8 @@ func run(ctx context.Context, a *app, extra []tea.ProgramOption) (draft string, 
 		if draftErr = notes.SaveDraft(path, data); draftErr == nil {
 			draft = path
 		}
+	} else if path := a.savedDraft(); path != "" {
+		_ = notes.RemoveDraft(path) // an autosave may have landed after the removal
 	}
 	a.claim().Release()
 	return draft, draftErr, runErr(err)

@@ -236,7 +236,7 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 	case tickMsg:
 		m.now = m.c.now()
 		m.readClock()
-		keep := m.s != nil && !m.discard && m.result.Saved == "" && m.mode != kataAskResume && m.mode != kataBusy
+		keep := m.s != nil && !m.discard && !m.saving && m.result.Saved == "" && m.mode != kataAskResume && m.mode != kataBusy
 		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, keep, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)

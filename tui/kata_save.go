@@ -26,6 +26,9 @@ func (m *kataModel) save() tea.Cmd {
 		if err != nil {
 			return kataSavedMsg{err: err, draftErr: notes.SaveDraft(draft, data)}
 		}
+		// The draft goes before the player says "Saved": enter then ends
+		// the program, which does not wait for commands still running.
+		_ = notes.RemoveDraft(draft)
 		list, lerr := x.List(dir, notes.Filter{Type: notes.TypeKata})
 		all, _ := kata.Attempts(list)
 		return kataSavedMsg{path: p, prog: kata.Replay(id, all[id]), progErr: lerr}

@@ -242,7 +242,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tickMsg:
 		m.now = m.c.now()
-		return tea.Batch(m.c.tick(), m.toolkitTick(), m.onTick(m.draftPath, !m.discard && m.mode != modeAskResume && m.writesDraft(), m.draftData))
+		return tea.Batch(m.c.tick(), m.toolkitTick(), m.onTick(m.draftPath, !m.discard && !m.saving && m.mode != modeAskResume && m.writesDraft(), m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
 		return nil
