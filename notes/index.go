@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/retrokata/retrokata/internal/safefile"
 )
 
 // indexVersion changes whenever what is cached, or how notes are parsed,
@@ -18,6 +20,10 @@ const indexVersion = 11
 // be left out of the index: a note edited twice within the filesystem's
 // timestamp granularity, keeping its size, would otherwise look unchanged.
 const racyWindow = 2 * time.Second
+
+// indexLimit caps an index file, read like any other through the capped
+// reader: a bigger one (or a device) is ignored and rebuilt.
+const indexLimit = 256 << 20
 
 // indexed is what the index keeps of one note, valid while the file keeps
 // its size, modification time, inode and change time (ctime). A program can
@@ -83,7 +89,7 @@ func (x Lister) load(dir string, withActions bool) *cache {
 		return nil
 	}
 	mp, _ := x.path(dir)
-	data, err := os.ReadFile(mp)
+	data, err := safefile.Read(mp, indexLimit)
 	if err != nil {
 		return nil
 	}
@@ -100,7 +106,7 @@ func (x Lister) loadActions(dir string, c *cache) bool {
 		return true
 	}
 	_, ap := x.path(dir)
-	data, err := os.ReadFile(ap)
+	data, err := safefile.Read(ap, indexLimit)
 	if err != nil || decodeActionsFile(data, c) != nil {
 		return false
 	}

@@ -37,3 +37,18 @@ func TestListAndDraftRefuseUnreadableFiles(t *testing.T) {
 		t.Fatalf("draft FIFO: ok=%v %v", ok, err)
 	}
 }
+
+// An index file that is a device is ignored (and rebuilt), never read.
+func TestIndexFileLinkedToDevZero(t *testing.T) {
+	dir := t.TempDir()
+	writeOld(t, filepath.Join(dir, "a.md"), Render(testNote("Alpha")))
+	x := Lister{CacheDir: t.TempDir()}
+	mp, ap := x.path(dir)
+	os.MkdirAll(filepath.Dir(mp), 0o755)
+	os.Symlink("/dev/zero", mp)
+	os.Symlink("/dev/zero", ap)
+	l, err := x.List(dir, Filter{})
+	if err != nil || len(l) != 1 || l[0].Meta.Title != "Alpha" {
+		t.Fatalf("List = %v, %v", titles(l), err)
+	}
+}
