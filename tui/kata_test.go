@@ -429,3 +429,40 @@ func TestKataBranchingPathsGolden(t *testing.T) {
 		})
 	}
 }
+
+// Every step of every built-in kata, down every path, with the "look at"
+// panel open on each item, fits 80x24 and 40x12 (every variant at 40x12).
+func TestEveryKataPathFits(t *testing.T) {
+	lib := testLibrary(t)
+	for _, k := range lib.Katas {
+		for v := range max(1, len(k.Variants)) {
+			for _, path := range k.Paths() {
+				for _, sz := range [][2]int{{80, 24}, {40, 12}} {
+					if v > 0 && sz[0] == 80 {
+						continue // other variants differ in words only: the smallest size is enough
+					}
+					m := newTestKata(t, sz[0], sz[1], func(_ *common, o *KataOptions) { o.ID = k.ID })
+					m.s.Variant = v
+					m.k = k.WithVariant(v)
+					for st, c := range path.Choices {
+						m.s.Choose(st, c)
+					}
+					for i := 0; i < m.s.Steps(); i++ {
+						m.s.Goto(i)
+						m.enterStep()
+						m.update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+						checkFits(t, m.view(), sz[0], sz[1])
+						if m.s.Current() == kata.KindStage {
+							for j := range m.lookItems() {
+								m.looking, m.lookShown = true, j
+								m.update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+								checkFits(t, m.view(), sz[0], sz[1])
+							}
+							m.looking, m.lookShown = false, -1
+						}
+					}
+				}
+			}
+		}
+	}
+}
