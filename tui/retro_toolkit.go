@@ -374,3 +374,18 @@ func whyChain(whys []string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// wentWellView lists the "What went well" cards under the problems.
+func (m *retroModel) wentWellView(w int) string {
+	if m.s.Phase != retro.PhaseProblems || len(m.s.WentWell) == 0 || m.example || m.tk.tl.shown || m.mode == modeEdit {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(m.c.styles.OK.Render("What went well") + "\n")
+	for _, x := range m.s.WentWell {
+		b.WriteString(ansi.Truncate("  + "+notes.Sanitize(oneLine(x)), w, "…") + "\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -48,7 +48,11 @@ func TestRetroToolkitThroughTheKeys(t *testing.T) {
 		t.Errorf("the activity's prompt does not drive the phase:\n%s", v)
 	}
 	m, _ = press(m, "v", "type:Pairing on the migration", "enter",
-		"a", "type:Checkout broken", "tab", "type:Orders failed.", "esc", "tab", "+", "tab")
+		"a", "type:Checkout broken", "tab", "type:Orders failed.", "esc")
+	if v := plain(m.view()); !strings.Contains(v, "What went well\n  + Pairing on the migration") {
+		t.Errorf("the went-well cards are not shown:\n%s", v)
+	}
+	m, _ = press(m, "tab", "+", "tab")
 	m, _ = press(m, "w", "type:The cache expired at once", "enter", "type:Every key had the same TTL", "esc")
 	if got := m.s.Problems[0].Whys; len(got) != 2 || got[1] != "Every key had the same TTL" {
 		t.Fatalf("whys %q", got)

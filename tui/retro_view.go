@@ -143,10 +143,14 @@ func (m *retroModel) phaseView(w int) string {
 	if v, ok := m.toolkitView(w); ok {
 		return v
 	}
-	if b := m.activityBanner(w); b != "" {
-		return b + "\n" + m.ownPhaseView(w)
+	v := m.ownPhaseView(w)
+	if ww := m.wentWellView(w); ww != "" {
+		v += "\n\n" + ww
 	}
-	return m.ownPhaseView(w)
+	if b := m.activityBanner(w); b != "" {
+		return b + "\n" + v
+	}
+	return v
 }
 
 // ownPhaseView is the current phase's own view.
