@@ -18,12 +18,13 @@ type retroKeys struct {
 	ConfirmDelete, KeepItem                             key.Binding
 	Timeline, ToCard                                    key.Binding
 	Activity, Extend, CheckIn, Whys, ROTI, WentWell     key.Binding
-	Pick, Tally, Untally                                key.Binding
+	Pick, Tally, Untally, FieldCard                     key.Binding
 	NextProblem, ProblemNav                             key.Binding
 	phase                                               retro.Phase
 	mode                                                retroMode
 	timeline                                            bool // the git timeline is shown
 	picking, checkIn                                    bool // the activity picker, the check-in is shown
+	fields                                              bool // the phase's activity has columns
 	lastProblem                                         bool // Discuss shows its last problem: tab leaves
 }
 
@@ -77,6 +78,7 @@ func newRetroKeys() retroKeys {
 		Pick:          bind("enter", "pick", "enter"),
 		Tally:         bind("+/→", "one more", "+", "=", "right", "l"),
 		Untally:       bind("-/←", "one less", "-", "left", "h"),
+		FieldCard:     bind("1-8", "card in a column", "1", "2", "3", "4", "5", "6", "7", "8"),
 		NextProblem:   bind("tab", "next problem", "tab"),
 		ProblemNav:    helpOnly("↑/↓", "change problem"),
 	}
@@ -100,7 +102,11 @@ func (k retroKeys) phaseKeys() []key.Binding {
 		if k.timeline {
 			return []key.Binding{k.ToCard, k.Timeline, k.Up, k.Down}
 		}
-		return append([]key.Binding{k.Add, k.Edit, k.Delete, k.Timeline, k.Example, k.Up, k.Down, k.WentWell}, extra...)
+		keys := []key.Binding{k.Add, k.Edit, k.Delete, k.Timeline, k.Example, k.Up, k.Down, k.WentWell}
+		if k.fields {
+			keys = append([]key.Binding{k.FieldCard}, keys...)
+		}
+		return append(keys, extra...)
 	case retro.PhaseVote:
 		return []key.Binding{k.VoteUp, k.VoteDown, k.Up, k.Down, k.Extend}
 	case retro.PhaseDiscuss:

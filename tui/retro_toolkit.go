@@ -111,6 +111,16 @@ func (m *retroModel) toolkitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 		return nil, true
 	}
+	if a, ok := m.s.PickedFor(p); ok && p == retro.PhaseProblems && !m.tk.tl.shown && key.Matches(msg, k.FieldCard) {
+		if n, ok := digit(msg); ok && n <= len(a.Fields) {
+			i := m.s.AddProblem()
+			m.s.Problems[i].Title = a.Fields[n-1] + ": "
+			m.sel[p] = i
+			m.dirty = true
+			m.startEdit(0)
+			return nil, true
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Activity) && len(m.phaseActivities()) > 0:
 		return m.openPicker(), true
@@ -335,8 +345,18 @@ func (m *retroModel) activityBanner(w int) string {
 		return ""
 	}
 	line := notes.Sanitize(a.Title) + ": " + notes.Sanitize(a.Prompt)
-	if len(a.Fields) > 0 && !(m.s.Phase == retro.PhaseStage) {
-		line += " (" + notes.Sanitize(strings.Join(a.Fields, " · ")) + ")"
+	cols := ""
+	if len(a.Fields) > 0 && m.s.Phase == retro.PhaseProblems {
+		var cs []string
+		for i, f := range a.Fields {
+			cs = append(cs, fmt.Sprintf("%d %s", i+1, f))
+		}
+		cols = "Columns: " + notes.Sanitize(strings.Join(cs, " · ")) + " (the number adds a card)"
+	} else if len(a.Fields) > 0 && m.s.Phase != retro.PhaseStage {
+		cols = notes.Sanitize(strings.Join(a.Fields, " · "))
+	}
+	if cols != "" {
+		return m.c.styles.Label.Render(ansi.Truncate(line, w, "…")) + "\n" + m.c.styles.Subtle.Render(ansi.Truncate(cols, w, "…"))
 	}
 	return m.c.styles.Label.Render(ansi.Truncate(line, w, "…"))
 }

@@ -44,7 +44,7 @@ func TestRetroToolkitThroughTheKeys(t *testing.T) {
 	if a, ok := m.s.PickedFor(retro.PhaseProblems); !ok || a.ID != "mad-sad-glad" {
 		t.Fatalf("picked %+v", a)
 	}
-	if v := plain(m.view()); !strings.Contains(v, "Mad, sad, glad: What made you mad, sad or glad this sprint? (Mad · Sad · Glad)") {
+	if v := plain(m.view()); !strings.Contains(v, "Mad, sad, glad: What made you mad, sad or glad this sprint?\nColumns: 1 Mad · 2 Sad · 3 Glad") {
 		t.Errorf("the activity's prompt does not drive the phase:\n%s", v)
 	}
 	m, _ = press(m, "v", "type:Pairing on the migration", "enter",
@@ -52,6 +52,11 @@ func TestRetroToolkitThroughTheKeys(t *testing.T) {
 	if v := plain(m.view()); !strings.Contains(v, "What went well\n  + Pairing on the migration") {
 		t.Errorf("the went-well cards are not shown:\n%s", v)
 	}
+	m, _ = press(m, "3", "type:Deploys went smoothly", "esc")
+	if len(m.s.Problems) != 2 || m.s.Problems[1].Title != "Glad: Deploys went smoothly" {
+		t.Fatalf("3 does not add a Glad card: %+v", m.s.Problems)
+	}
+	m, _ = press(m, "d", "y", "up")
 	m, _ = press(m, "tab", "+", "tab")
 	m, _ = press(m, "w", "type:The cache expired at once", "enter", "type:Every key had the same TTL", "esc")
 	if got := m.s.Problems[0].Whys; len(got) != 2 || got[1] != "Every key had the same TTL" {

@@ -224,6 +224,9 @@ func (m *retroModel) keyMap() retroKeys {
 	k.phase, k.mode = m.s.Phase, m.mode
 	k.timeline = m.tk.tl.shown && m.s.Phase == retro.PhaseProblems
 	k.picking, k.checkIn = m.tk.state.picking, m.tk.state.checkIn && m.s.CheckIn != nil
+	if a, ok := m.s.PickedFor(m.s.Phase); ok {
+		k.fields = len(a.Fields) > 0 && m.s.Phase == retro.PhaseProblems
+	}
 	k.lastProblem = m.sel[retro.PhaseDiscuss] >= len(m.s.Problems)-1
 	return k
 }

@@ -40,7 +40,7 @@ func TestRetroToolkitInRealTerminal(t *testing.T) {
 	s.Keys("Down", "Down", "Down")
 	s.WaitFor("Prompt: What made you mad, sad or glad", wait)
 	s.Keys("Enter")
-	s.WaitFor("(Mad · Sad · Glad)", wait)
+	s.WaitFor("Columns: 1 Mad · 2 Sad · 3 Glad", wait)
 	s.Keys("a")
 	s.WaitFor("esc done editing", wait)
 	s.Type("Checkout broken after deploy")
