@@ -28,7 +28,7 @@ func (m *browserModel) view() string {
 	}
 	st := m.c.styles
 	w := max(1, m.c.width)
-	sub := fmt.Sprintf("%d notes", len(m.entries))
+	sub := plural(len(m.entries), "note")
 	if m.filter.Value() != "" {
 		sub = fmt.Sprintf("%d of %d notes", len(m.shown), len(m.entries))
 	}

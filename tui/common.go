@@ -101,10 +101,13 @@ func newCommon(env Env) *common {
 }
 
 // newTextInput is a text input whose cursor blinks or not as c says.
+// Placeholders are faint and italic: never taken for a value typed.
 func (c *common) newTextInput() textinput.Model {
 	ti := textinput.New()
 	s := ti.Styles()
 	s.Cursor.Blink = c.blink
+	s.Focused.Placeholder = s.Focused.Placeholder.Faint(true).Italic(true)
+	s.Blurred.Placeholder = s.Blurred.Placeholder.Faint(true).Italic(true)
 	ti.SetStyles(s)
 	return ti
 }
@@ -114,6 +117,8 @@ func (c *common) newTextArea() textarea.Model {
 	ta := textarea.New()
 	s := ta.Styles()
 	s.Cursor.Blink = c.blink
+	s.Focused.Placeholder = s.Focused.Placeholder.Faint(true).Italic(true)
+	s.Blurred.Placeholder = s.Blurred.Placeholder.Faint(true).Italic(true)
 	ta.SetStyles(s)
 	return ta
 }

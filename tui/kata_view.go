@@ -58,7 +58,7 @@ func (m *kataModel) progress(w int) string {
 				due++
 			}
 		}
-		line := fmt.Sprintf("%d katas", n)
+		line := plural(n, "kata")
 		if m.board != nil {
 			line += fmt.Sprintf(" · %d due today", due)
 		}

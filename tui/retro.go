@@ -125,6 +125,9 @@ type retroModel struct {
 	room       *roomState // nil for a solo retro
 	// readOnly shows the draft another process holds: nothing is saved.
 	readOnly bool
+	// prefill are the participants taken from the team's last retro: a
+	// session holding only them is blank and keeps no draft.
+	prefill []string
 }
 
 func newRetroModel(c *common, opt RetroOptions) *retroModel {
@@ -199,9 +202,24 @@ func (m *retroModel) draftData() []byte {
 // restyle follows the styles in common, after the terminal said its background.
 func (m *retroModel) restyle() { m.help.Styles = m.c.styles.Help }
 
+// blank reports whether nothing was typed or decided: closing such a
+// retro keeps no draft, so home offers no empty Resume.
+func (m *retroModel) blank() bool { return m.s.Blank(m.opt.Team, m.prefill) }
+
+// closeBlank ends a blank retro, removing any draft an autosave wrote.
+func (m *retroModel) closeBlank() tea.Cmd {
+	m.discard = true
+	return tea.Sequence(removeDraftCmd(m.draftPath), done("Retro closed: nothing was typed, so no draft is kept."))
+}
+
+// keepsDraft: the autosave writes the session to the draft.
+func (m *retroModel) keepsDraft() bool {
+	return !m.discard && !m.saving && m.mode != modeAskResume && m.writesDraft()
+}
+
 // unsaved is the retro's draft, unless it was saved or discarded.
 func (m *retroModel) unsaved() (string, []byte) {
-	if m.result.Saved != "" || m.discard || !m.writesDraft() {
+	if m.result.Saved != "" || m.discard || !m.writesDraft() || m.blank() {
 		return "", nil
 	}
 	return m.draftPath, m.draftData()
@@ -242,7 +260,12 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tickMsg:
 		m.now = m.c.now()
-		return tea.Batch(m.c.tick(), m.toolkitTick(), m.onTick(m.draftPath, !m.discard && !m.saving && m.mode != modeAskResume && m.writesDraft(), m.draftData))
+		save := m.onTick(m.draftPath, m.keepsDraft() && !m.blank(), m.draftData)
+		if m.dirty && m.keepsDraft() && m.blank() {
+			// emptied again: an earlier autosave must not come back as Resume
+			m.dirty, save = false, removeDraftCmd(m.draftPath)
+		}
+		return tea.Batch(m.c.tick(), m.toolkitTick(), save)
 	case draftSavedMsg:
 		m.onSaved(msg.err)
 		return nil
@@ -252,6 +275,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		}
 		m.entries = msg.entries
 		m.s.LoadPrevious(m.entries)
+		m.prefillParticipants()
 		return nil
 	case previewMsg:
 		if msg.version == m.previewVersion {
@@ -360,6 +384,9 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(msg, k.Interrupt) {
+		if m.blank() && m.writesDraft() {
+			return m.closeBlank()
+		}
 		m.prev, m.mode = m.mode, modeConfirmQuit
 		return nil
 	}
@@ -390,6 +417,9 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		m.help.ShowAll = !m.help.ShowAll
 		return nil
 	case key.Matches(msg, k.Quit):
+		if m.blank() && m.writesDraft() {
+			return m.closeBlank()
+		}
 		m.prev, m.mode = m.mode, modeConfirmQuit
 		return nil
 	case key.Matches(msg, k.Next) && m.s.Phase == retro.PhaseDiscuss:

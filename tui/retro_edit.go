@@ -45,12 +45,13 @@ func (m *retroModel) startEdit(f int) {
 		if s.Timebox > 0 {
 			tb = strconv.Itoa(int(s.Timebox.Minutes()))
 		}
+		// placeholders start with "e.g.": examples, even without colours
 		m.inputs = []textinput.Model{
-			newInput(m.c, retro.DefaultTitle(s.Team), s.Title),
+			newInput(m.c, "e.g. Sprint 43 (empty: "+retro.DefaultTitle(s.Team)+")", s.Title),
 			newInput(m.c, "e.g. checkout", s.Team),
-			newInput(m.c, "who runs the retro", s.Facilitator),
-			newInput(m.c, "Alice, Bob, Chen", strings.Join(s.Participants, ", ")),
-			newInput(m.c, "minutes per phase, empty for none", tb),
+			newInput(m.c, "e.g. Dana, who runs the retro", s.Facilitator),
+			newInput(m.c, "e.g. Alice, Bob, Chen", strings.Join(s.Participants, ", ")),
+			newInput(m.c, "e.g. 10 (minutes per phase; empty: none)", tb),
 		}
 		f = m.sel[s.Phase]
 	case retro.PhaseProblems:
@@ -59,7 +60,7 @@ func (m *retroModel) startEdit(f int) {
 			return
 		}
 		pr := s.Problems[i]
-		m.inputs = []textinput.Model{newInput(m.c, "a short title", pr.Title)}
+		m.inputs = []textinput.Model{newInput(m.c, "e.g. Checkout broken after the deploy", pr.Title)}
 		m.areas = []textarea.Model{newArea(m.c, "What happened? Facts, not blame.", pr.What)}
 	case retro.PhaseDiscuss:
 		i := m.problemAt()
@@ -78,9 +79,9 @@ func (m *retroModel) startEdit(f int) {
 		}
 		a := s.Actions[i]
 		m.inputs = []textinput.Model{
-			newInput(m.c, "a concrete action", a.Text),
-			newInput(m.c, "who", a.Owner),
-			newInput(m.c, "YYYY-MM-DD, optional", a.Due),
+			newInput(m.c, "e.g. Add a canary stage", a.Text),
+			newInput(m.c, "e.g. alice", a.Owner),
+			newInput(m.c, "e.g. "+m.c.now().AddDate(0, 0, 14).Format("2006-01-02")+" (optional)", a.Due),
 		}
 	default:
 		return

@@ -1,9 +1,14 @@
 package tui
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
 
@@ -111,5 +116,79 @@ func TestPhaseBarTicksWhatWasDone(t *testing.T) {
 		if got := strings.TrimSpace(plain(m.progress(tc.w))); got != tc.done {
 			t.Errorf("%d columns, a problem written: %q, want %q", tc.w, got, tc.done)
 		}
+	}
+}
+
+// Issue 20 item 7: closing a retro where nothing was typed keeps no
+// draft (home would offer an empty Resume); one word typed keeps one.
+func TestBlankRetroKeepsNoDraft(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		keys  []string
+		draft bool
+	}{
+		{"opened and quit", []string{"esc", "q"}, false},
+		{"ctrl+c while typing nothing", []string{"ctrl+c"}, false},
+		{"visited every phase", []string{"esc", "tab", "tab", "tab", "tab", "tab", "q"}, false},
+		{"typed then erased", []string{"type:x", "backspace", "esc", "q"}, false},
+		{"a title typed", []string{"type:Sprint 43", "esc", "q", "y"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := newTestRetro(t, 80, 24, nil)
+			for _, k := range tc.keys {
+				_, cmd := press(m, k)
+				runNoTick(m.update(tickMsg(testNow))) // an autosave may run between keys
+				runNoTick(cmd)
+			}
+			if !m.discard && m.result.DraftKept == "" {
+				t.Fatalf("the retro is still open (mode %d)", m.mode)
+			}
+			path, _ := m.unsaved()
+			_, err := os.Stat(m.draftPath)
+			if kept := path != "" || err == nil; kept != tc.draft {
+				t.Errorf("draft kept: %v (unsaved %q, on disk: %v), want %v", kept, path, err == nil, tc.draft)
+			}
+		})
+	}
+}
+
+// Issue 20 item 4: a new retro starts with the participants of the
+// team's last one; placeholders say "e.g."; without participants the
+// vote says how dots work.
+func TestParticipantsPrefilledAndPlaceholders(t *testing.T) {
+	entries := entriesMsg{entries: []notes.Entry{
+		{Path: "/n/2026-11-09-checkout.md", Meta: notes.Meta{Type: notes.TypeRetro, Team: "checkout", Date: testNow.AddDate(0, 0, -14), Participants: []string{"ann"}}},
+		{Path: "/n/2026-11-16-checkout.md", Meta: notes.Meta{Type: notes.TypeRetro, Team: "checkout", Date: testNow.AddDate(0, 0, -7), Participants: []string{"ann", "bob", "chen"}}},
+	}}
+	m := newTestRetro(t, 80, 24, nil)
+	m.update(entries)
+	if got := strings.Join(m.s.Participants, ", "); got != "ann, bob, chen" {
+		t.Errorf("participants %q, want those of the last retro", got)
+	}
+	if v := plain(m.view()); !strings.Contains(v, "ann, bob, chen") {
+		t.Errorf("the participants field does not show them:\n%s", v)
+	}
+	press(m, "esc", "q")
+	if !m.discard {
+		t.Error("only prefilled participants: the retro is not blank")
+	}
+
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			m := newTestRetro(t, w, h, nil)
+			v := plain(m.view())
+			checkFits(t, v, w, h)
+			golden.RequireEqual(t, []byte(v))
+			if !strings.Contains(v, "e.g.") {
+				t.Errorf("no placeholder says e.g.:\n%s", v)
+			}
+			press(m, "esc", "tab", "tab", "a", "type:Slow reviews", "esc", "tab")
+			v = plain(m.view())
+			checkFits(t, v, w, h)
+			if !strings.Contains(strings.Join(strings.Fields(v), " "), "Each person gets 3 dots: + adds a dot to the selected problem") {
+				t.Errorf("the vote does not say how dots work:\n%s", v)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -34,6 +35,25 @@ func (m *retroModel) stageView(w int) string {
 		b.WriteString("\n" + m.checkInSummary(w) + "\n")
 	}
 	return b.String()
+}
+
+// prefillParticipants starts a new retro with the participants of the
+// team's last one, once the notes are listed, unless some were typed.
+func (m *retroModel) prefillParticipants() {
+	if m.opt.Draft != nil || m.mode == modeAskResume || len(m.s.Participants) > 0 || m.prefill != nil {
+		return
+	}
+	ps := retro.LastParticipants(m.entries, m.s.Team)
+	if len(ps) == 0 {
+		return
+	}
+	if m.mode == modeEdit && m.s.Phase == retro.PhaseStage && len(m.inputs) == 5 {
+		if m.inputs[3].Value() != "" {
+			return
+		}
+		m.inputs[3].SetValue(strings.Join(ps, ", "))
+	}
+	m.s.Participants, m.prefill = ps, slices.Clone(ps)
 }
 
 // stageKey edits the selected field of the stage.

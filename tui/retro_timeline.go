@@ -140,7 +140,7 @@ func (m *retroModel) timelineView(w int) string {
 	case t.msg.err != nil:
 		return st.Error.Render(wrap("No git timeline: "+t.msg.err.Error(), w)) + "\n" + wrap("t goes back to the problems.", w)
 	}
-	head := fmt.Sprintf("Git timeline %s: %d events", t.msg.from, len(t.msg.events))
+	head := fmt.Sprintf("Git timeline %s: %s", t.msg.from, plural(len(t.msg.events), "event"))
 	if t.msg.dropped > 0 {
 		head += fmt.Sprintf(" (%d older left out)", t.msg.dropped)
 	}

@@ -326,7 +326,7 @@ func (m *retroModel) checkInView(w int) string {
 		bar := st.Accent.Render(strings.Repeat("█", min(n, max(0, w-lw-10))))
 		b.WriteString(m.item(w, i == m.tk.state.ciSel, fmt.Sprintf("%s %2d %s", label, n, bar), "") + "\n")
 	}
-	b.WriteString(st.Subtle.Render(wrap(fmt.Sprintf("%d answers. Solo, enter the room's tally: + adds one, - takes one back.", total), w)))
+	b.WriteString(st.Subtle.Render(wrap(plural(total, "answer")+". Solo, enter the room's tally: + adds one, - takes one back.", w)))
 	return b.String()
 }
 
@@ -336,7 +336,7 @@ func (m *retroModel) activityBanner(w int) string {
 	if m.s.Phase == retro.PhaseClose {
 		roti := "ROTI: r enters the room's votes (1-5 each)"
 		if r := m.s.ROTI(); r != nil {
-			roti = fmt.Sprintf("ROTI %s from %d votes (r to change)", strconv.FormatFloat(*r, 'f', -1, 64), len(m.s.ROTIVotes))
+			roti = fmt.Sprintf("ROTI %s from %s (r to change)", strconv.FormatFloat(*r, 'f', -1, 64), plural(len(m.s.ROTIVotes), "vote"))
 		}
 		return m.c.styles.Label.Render(ansi.Truncate(roti, w, "…"))
 	}

@@ -133,8 +133,8 @@ func fmtDur(d time.Duration) string {
 func (m *retroModel) askResumeView(w int) string {
 	d := m.opt.Draft
 	s := d.Session
-	info := fmt.Sprintf("%s · %d problems · %d actions · phase %s · saved %s",
-		notes.Sanitize(s.DisplayTitle()), len(s.Problems), len(s.Actions), s.Phase, d.Saved.Local().Format("Mon 2 Jan 15:04"))
+	info := fmt.Sprintf("%s · %s · %s · phase %s · saved %s",
+		notes.Sanitize(s.DisplayTitle()), plural(len(s.Problems), "problem"), plural(len(s.Actions), "action"), s.Phase, d.Saved.Local().Format("Mon 2 Jan 15:04"))
 	return "\n" + m.c.styles.Title.Render(wrap("A retro in progress was found.", w)) + "\n\n" + wrap(info, w) + "\n\n" +
 		wrap("r resume it · d discard it and start afresh · q quit and keep it", w)
 }

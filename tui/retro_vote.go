@@ -16,11 +16,14 @@ func (m *retroModel) voteView(w int) string {
 		return wrap("No problems to vote on. Press shift+tab to add some.", w)
 	}
 	left := s.Budget() - s.Used()
-	who := fmt.Sprintf("%d participants", len(s.Participants))
+	text := fmt.Sprintf("Each of the %s has %s: %d left of %d. + adds a dot to the selected problem, - takes one back.",
+		plural(len(s.Participants), "participant"), plural(s.Dots, "dot"), left, s.Budget())
 	if len(s.Participants) == 0 {
-		who = "the room"
+		// no names: the budget is one person's dots
+		text = fmt.Sprintf("Each person gets %s: + adds a dot to the selected problem, - takes one back. %d left of %d: list the participants in Set the stage to give each theirs.",
+			plural(s.Dots, "dot"), left, s.Budget())
 	}
-	head := m.c.styles.Subtle.Render(wrap(fmt.Sprintf("%d dots each for %s: %d left of %d. + adds a dot, - takes one back.", s.Dots, who, left, s.Budget()), w))
+	head := m.c.styles.Subtle.Render(wrap(text, w))
 	sel := m.sel[retro.PhaseVote]
 	h := m.bodyHeight() - lineCount(head) - 1
 	start := firstShown(sel, len(s.Problems), h)

@@ -142,8 +142,8 @@ func (m *trendsModel) body(w, h int) string {
 	st, t := m.c.styles, m.t
 	tot := t.Totals
 	var b strings.Builder
-	line := fmt.Sprintf("%d retros · %d actions: %d done, %d dropped, %d carried, %d open · %s done",
-		tot.Retros, tot.Agreed, tot.Done, tot.Dropped, tot.Carried, tot.Open, strings.TrimSpace(pct(tot.CompletionRate())))
+	line := fmt.Sprintf("%s · %s: %d done, %d dropped, %d carried, %d open · %s done",
+		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Carried, tot.Open, strings.TrimSpace(pct(tot.CompletionRate())))
 	if tot.ROTI != nil {
 		line += fmt.Sprintf(" · ROTI %.1f", *tot.ROTI)
 	}

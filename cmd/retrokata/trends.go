@@ -224,8 +224,8 @@ func printTrends(e *env, t retro.Trends) error {
 		fmt.Fprintln(w, "No retros yet: trends appear after the first one is saved.")
 		return nil
 	}
-	fmt.Fprintf(w, "%d retros · %d actions agreed: %d done, %d dropped, %d carried over, %d open · %s done",
-		tot.Retros, tot.Agreed, tot.Done, tot.Dropped, tot.Carried, tot.Open, percent(tot.CompletionRate()))
+	fmt.Fprintf(w, "%s · %s agreed: %d done, %d dropped, %d carried over, %d open · %s done",
+		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Carried, tot.Open, percent(tot.CompletionRate()))
 	if tot.ROTI != nil {
 		fmt.Fprintf(w, " · ROTI %.1f", *tot.ROTI)
 	}
@@ -238,7 +238,7 @@ func printTrends(e *env, t retro.Trends) error {
 		rotis = append(rotis, r.ROTI)
 		anyROTI = anyROTI || r.ROTI != nil
 	}
-	fmt.Fprintf(w, "\nLast %d retros, oldest first\n", len(recent))
+	fmt.Fprintf(w, "\nLast %s, oldest first\n", plural(len(recent), "retro"))
 	fmt.Fprintf(w, "  done  %s  (0-100%%)\n", sparkline(rates, 0, 1))
 	if anyROTI {
 		fmt.Fprintf(w, "  ROTI  %s  (1-5)\n", sparkline(rotis, 1, 5))
