@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -53,6 +55,9 @@ func fileControlProblems(path string) []Problem {
 		if r, ok := firstControl(line); ok {
 			seen[i+1] = true
 			probs = append(probs, Problem{Path: path, Line: i + 1, Msg: controlMsg(r)})
+		} else if ref, r, ok := firstControlReference(line); ok {
+			seen[i+1] = true
+			probs = append(probs, Problem{Path: path, Line: i + 1, Msg: controlMsg(r) + " (written as " + ref + ", which markdown decodes)"})
 		}
 	}
 	// Front matter values decoded from YAML escapes.
@@ -94,6 +99,32 @@ func firstControl(s string) (rune, bool) {
 		}
 	}
 	return 0, false
+}
+
+// controlRefRe matches an HTML numeric character reference, which markdown
+// renderers decode: &#27; or &#x1b; spell ESC.
+var controlRefRe = regexp.MustCompile(`&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});`)
+
+// firstControlReference returns the first character reference in s that
+// decodes to a control character.
+func firstControlReference(s string) (string, rune, bool) {
+	if !strings.Contains(s, "&#") {
+		return "", 0, false
+	}
+	for _, m := range controlRefRe.FindAllStringSubmatch(s, -1) {
+		num, base := m[1], 10
+		if num[0] == 'x' || num[0] == 'X' {
+			num, base = num[1:], 16
+		}
+		v, err := strconv.ParseInt(num, base, 32)
+		if err != nil {
+			continue
+		}
+		if r, ok := firstControl(string(rune(v))); ok {
+			return m[0], r, true
+		}
+	}
+	return "", 0, false
 }
 
 func controlMsg(r rune) string {

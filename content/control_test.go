@@ -25,6 +25,9 @@ func TestCheckReportsControlCharacters(t *testing.T) {
 	text := strings.Replace(string(data), "\ntitle: ", "\ntitle: \"Evil \\e]52;c;cHduZWQ=\\a case\"\nx-old-title: ", 1)
 	text += "Body \x1b]0;pwned\x07 text\n"
 	text += "Hidden\rline and \u009b31m C1\n"
+	text += "Spelt &#27;]0;PWNED&#7; as references\n"
+	text += "In hex &#x1B;]52;c;SGFja2Vk&#x07; too\n"
+	text += "Fine: &#233;t&#xE9; and &amp;#27; are text\n"
 	hostile := filepath.Join(dir, "02-parameter-change.md")
 	os.WriteFile(hostile, []byte(text), 0o644)
 	lines := strings.Split(text, "\n")
@@ -42,6 +45,8 @@ func TestCheckReportsControlCharacters(t *testing.T) {
 		lineOf("title: "): "U+001B",
 		lineOf("Body "):   "U+001B",
 		lineOf("Hidden"):  "U+000D",
+		lineOf("Spelt "):  "written as &#27;,",
+		lineOf("In hex "): "written as &#x1B;",
 	}
 	for line, what := range want {
 		found := false
@@ -55,6 +60,9 @@ func TestCheckReportsControlCharacters(t *testing.T) {
 		}
 	}
 	for _, p := range probs {
+		if p.Path == hostile && p.Line == lineOf("Fine: ") {
+			t.Errorf("printable references reported: %v", p)
+		}
 		if p.Path == clean {
 			t.Errorf("the clean file: %v", p)
 		}
