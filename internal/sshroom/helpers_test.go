@@ -169,6 +169,13 @@ type client struct {
 
 func (f *fixture) join(t testing.TB, user string, w, h int) *client {
 	t.Helper()
+	return f.joinSized(t, user, w, h, w, h)
+}
+
+// joinSized announces a w×h terminal but replays the output on a vw×vh
+// screen (a client may lie about its size).
+func (f *fixture) joinSized(t testing.TB, user string, w, h, vw, vh int) *client {
+	t.Helper()
 	c, err := f.dial(user)
 	if err != nil {
 		t.Fatalf("%s: dial: %v", user, err)
@@ -182,7 +189,7 @@ func (f *fixture) join(t testing.TB, user string, w, h int) *client {
 	}
 	in, _ := sess.StdinPipe()
 	out, _ := sess.StdoutPipe()
-	cl := &client{t: t, c: c, sess: sess, in: in, scr: vtscreen.New(w, h), done: make(chan struct{})}
+	cl := &client{t: t, c: c, sess: sess, in: in, scr: vtscreen.New(vw, vh), done: make(chan struct{})}
 	go func() { _, _ = io.Copy(cl.scr, out); close(cl.done) }()
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)

@@ -1,6 +1,7 @@
 package sshroom
 
 import (
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -270,4 +271,26 @@ func TestSessionsEndAtTheMaximumTime(t *testing.T) {
 		}
 	}()
 	c.waitDone()
+}
+
+func TestHugeTerminalIsClamped(t *testing.T) {
+	// a 5000x5000 terminal made the renderer allocate width×height cells
+	// in the facilitator's process until it died
+	f := start(t, nil)
+	c := f.joinSized(t, "big", 5000, 5000, 80, 24)
+	c.waitFor("you:big", fmt.Sprintf("size:%dx%d", MaxWidth, MaxHeight))
+	if err := c.sess.WindowChange(100000, 100000); err != nil {
+		t.Fatal(err)
+	}
+	c.send("+") // a change after the resize, so the size line is redrawn
+	c.waitFor("hidden:1", fmt.Sprintf("size:%dx%d", MaxWidth, MaxHeight))
+	c.send("q")
+	c.waitDone()
+	deadline := time.Now().Add(10 * time.Second)
+	for f.srv.Sessions() != 0 || f.room.Facilitator().Joined != 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("session not released: %d open, %d joined", f.srv.Sessions(), f.room.Facilitator().Joined)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

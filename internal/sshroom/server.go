@@ -52,7 +52,13 @@ const (
 	HandshakeTimeout   = 10 * time.Second
 	MaxAuthTries       = 3
 	HostKeyName        = "ssh_host_ed25519"
-	LogName            = "room.log"
+	// MaxWidth and MaxHeight bound the terminal size a participant's
+	// program sees: the renderer allocates width×height cells, so a
+	// client announcing 5000x5000 must not make the facilitator's
+	// process allocate for it.
+	MaxWidth  = 500
+	MaxHeight = 200
+	LogName   = "room.log"
 )
 
 // Config is a server's settings; zero values take the defaults.
@@ -373,7 +379,8 @@ func (s *Server) sessionHandler(ssh.Handler) ssh.Handler {
 		defer g.Leave()
 		in := &activity{r: sess}
 		in.touch()
-		opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithWindowSize(pty.Window.Width, pty.Window.Height))
+		w, h := clampSize(pty.Window.Width, pty.Window.Height)
+		opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithWindowSize(w, h))
 		p := tea.NewProgram(s.cfg.NewScreen(g, sess.User()), opts...)
 
 		ch, unsub := s.cfg.Room.Subscribe()
@@ -391,8 +398,9 @@ func (s *Server) sessionHandler(ssh.Handler) ssh.Handler {
 				case <-ctx.Done():
 					p.Quit()
 					return
-				case w := <-windows:
-					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				case win := <-windows:
+					cw, ch := clampSize(win.Width, win.Height)
+					p.Send(tea.WindowSizeMsg{Width: cw, Height: ch})
 				}
 			}
 		}()
@@ -402,6 +410,11 @@ func (s *Server) sessionHandler(ssh.Handler) ssh.Handler {
 		}
 		p.Kill()
 	}
+}
+
+// clampSize bounds a client-announced terminal size (see MaxWidth).
+func clampSize(w, h int) (int, int) {
+	return min(max(w, 0), MaxWidth), min(max(h, 0), MaxHeight)
 }
 
 // refuse tells the client why on its terminal and ends the session.
