@@ -1,6 +1,11 @@
 package room
 
-import "sync"
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"strings"
+	"sync"
+)
 
 // Changed is the message an adapter delivers to a participant's screen
 // when the room changed: the screen then takes a fresh Snapshot.
@@ -9,20 +14,50 @@ type Changed struct{}
 // Guest is one connection's seat in the room: it joins under a name once
 // and leaves when the connection ends. Safe for concurrent use.
 type Guest struct {
-	r    *Room
-	mu   sync.Mutex
-	name string
-	gone bool
+	r      *Room
+	mu     sync.Mutex
+	name   string
+	gone   bool
+	keyed  bool   // secret is the participant's key fingerprint
+	secret string // what lets this participant reconnect under its name
 }
 
 // NewGuest is a seat not joined yet: a connection counts as joined from
-// now on, before its person gives a name.
-func (r *Room) NewGuest() *Guest {
+// now on, before its person gives a name. Its reconnect code is random
+// (see Code): a name alone never brings back someone's cards.
+func (r *Room) NewGuest() *Guest { return r.NewKeyedGuest("") }
+
+// NewKeyedGuest is NewGuest for a participant who proved a public key:
+// fingerprint identifies them, so they get their cards back by simply
+// joining under the same name again. An empty fingerprint is NewGuest.
+func (r *Room) NewKeyedGuest(fingerprint string) *Guest {
+	g := &Guest{r: r, keyed: fingerprint != "", secret: "key:" + fingerprint}
+	if !g.keyed {
+		g.secret = newCode()
+	}
 	r.mu.Lock()
 	r.unnamed++
 	r.changedLocked()
 	r.mu.Unlock()
-	return &Guest{r: r}
+	return g
+}
+
+// newCode is a reconnect code: 8 base32 characters (40 bits).
+func newCode() string {
+	var b [5]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	return base32.StdEncoding.EncodeToString(b[:])
+}
+
+// Code is what this guest enters after its name ("ana#CODE") to get its
+// cards back after a drop; "" for a keyed guest, who needs none.
+func (g *Guest) Code() string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.keyed {
+		return ""
+	}
+	return g.secret
 }
 
 // unnamedDelta counts guests arriving (+1) or naming themselves or leaving (-1).
@@ -33,18 +68,26 @@ func (r *Room) unnamedDelta(d int) {
 	r.mu.Unlock()
 }
 
-// Join takes a display name (cleaned); a name already connected is refused.
+// Join takes a display name (cleaned); a name in use or kept for someone
+// who left is refused. "name#CODE" brings back a participant who joined
+// without a key and got CODE.
 func (g *Guest) Join(name string) error {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.name != "" || g.gone {
 		return nil
 	}
-	n, err := g.r.Join(name)
+	secret := g.secret
+	if i := strings.LastIndex(name, "#"); i > 0 && !g.keyed {
+		if code := strings.ToUpper(strings.TrimSpace(name[i+1:])); len(code) == len(g.secret) {
+			name, secret = name[:i], code
+		}
+	}
+	n, err := g.r.JoinAs(name, secret)
 	if err != nil {
 		return err
 	}
-	g.name = n
+	g.name, g.secret = n, secret
 	g.r.unnamedDelta(-1)
 	return nil
 }

@@ -17,6 +17,7 @@
 package room
 
 import (
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -42,6 +43,7 @@ const (
 // Errors a participant may see.
 var (
 	ErrNameTaken   = errors.New("someone with this name is already in the room: pick another")
+	ErrReserved    = errors.New("this name is kept for someone who left: pick another")
 	ErrNoName      = errors.New("a name is needed")
 	ErrFull        = errors.New("the room is full")
 	ErrUnknown     = errors.New("not in the room")
@@ -155,6 +157,7 @@ type card struct {
 
 type member struct {
 	name      string
+	secret    string // what only this participant has (key fingerprint or reconnect code); "" never reconnects
 	connected int // sessions open with this name (0 or 1)
 	ready     bool
 	votes     []int
@@ -264,9 +267,15 @@ func (r *Room) Subscribe() (<-chan struct{}, func()) {
 	}
 }
 
-// Join adds a participant (or brings one back: a name that left gets its
-// unrevealed cards and dots back) and returns the cleaned name.
-func (r *Room) Join(name string) (string, error) {
+// Join adds a participant who can never reconnect (see JoinAs).
+func (r *Room) Join(name string) (string, error) { return r.JoinAs(name, "") }
+
+// JoinAs adds a participant, or brings one back: a name that left gets its
+// unrevealed cards and dots back only when secret equals the one it joined
+// with (its key fingerprint, or the reconnect code shown to it), never
+// when either is empty. A name in use, or kept for someone who left, is
+// refused. It returns the cleaned name.
+func (r *Room) JoinAs(name, secret string) (string, error) {
 	name = CleanName(name)
 	if name == "" {
 		return "", ErrNoName
@@ -277,10 +286,12 @@ func (r *Room) Join(name string) (string, error) {
 	switch {
 	case m != nil && m.connected > 0:
 		return "", ErrNameTaken
+	case m != nil && (secret == "" || m.secret == "" || subtle.ConstantTimeCompare([]byte(secret), []byte(m.secret)) != 1):
+		return "", ErrReserved
 	case m == nil && len(r.members) >= MaxMembers:
 		return "", ErrFull
 	case m == nil:
-		m = &member{name: name}
+		m = &member{name: name, secret: secret}
 		r.members[name] = m
 	}
 	m.connected = 1

@@ -179,8 +179,14 @@ func TestDotBudgetsAndHiddenTotals(t *testing.T) {
 
 func TestReconnectKeepsCardsAndDots(t *testing.T) {
 	r := New(Config{Shuffle: noShuffle})
-	join(t, r, "alice")
-	if _, err := r.Join("alice"); !errors.Is(err, ErrNameTaken) {
+	rejoin := func() {
+		t.Helper()
+		if _, err := r.JoinAs("alice", "key:SHA256:alice"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rejoin()
+	if _, err := r.JoinAs("alice", "key:SHA256:alice"); !errors.Is(err, ErrNameTaken) {
 		t.Fatalf("a second alice: %v", err)
 	}
 	r.AddCard("alice", "mine", "")
@@ -191,7 +197,7 @@ func TestReconnectKeepsCardsAndDots(t *testing.T) {
 	if _, err := r.AddCard("alice", "gone", ""); !errors.Is(err, ErrUnknown) {
 		t.Fatalf("card from a participant who left: %v", err)
 	}
-	join(t, r, "alice")
+	rejoin()
 	if v := r.Snapshot("alice"); len(v.Mine) != 1 || v.Mine[0].Title != "mine" {
 		t.Fatalf("cards after reconnecting: %+v", v)
 	}
@@ -199,9 +205,60 @@ func TestReconnectKeepsCardsAndDots(t *testing.T) {
 	r.OpenVote(1)
 	r.Vote("alice", 0, 1)
 	r.Leave("alice")
-	join(t, r, "alice")
+	rejoin()
 	if v := r.Snapshot("alice"); v.DotsLeft != DefaultDots-1 {
 		t.Fatalf("dots after reconnecting: %+v", v)
+	}
+}
+
+// Knowing a name (prefilled from the SSH user, so guessable) is not
+// enough to take over someone who left: their hidden cards stay theirs.
+func TestNameAloneDoesNotReconnect(t *testing.T) {
+	r := New(Config{Shuffle: noShuffle})
+	alice := r.NewGuest()
+	if err := alice.Join("alice"); err != nil {
+		t.Fatal(err)
+	}
+	code := alice.Code()
+	if len(code) != 8 {
+		t.Fatalf("reconnect code %q", code)
+	}
+	alice.AddCard("secret plan", "")
+	alice.Leave()
+	for _, try := range []string{"alice", "alice#WRONGCOD"} {
+		m := r.NewGuest()
+		if err := m.Join(try); !errors.Is(err, ErrReserved) {
+			t.Fatalf("%q: %v (name %q)", try, err, m.Name())
+		}
+		leaks(t, try, m.Snapshot(), "secret plan")
+		m.Leave()
+	}
+	if _, err := r.Join("alice"); !errors.Is(err, ErrReserved) {
+		t.Fatalf("no secret: %v", err)
+	}
+	if _, err := r.JoinAs("alice", "key:SHA256:mallory"); !errors.Is(err, ErrReserved) {
+		t.Fatalf("someone else's key: %v", err)
+	}
+	back := r.NewGuest()
+	if err := back.Join("alice#" + strings.ToLower(code)); err != nil {
+		t.Fatal(err)
+	}
+	if v := back.Snapshot(); back.Name() != "alice" || len(v.Mine) != 1 || back.Code() != code {
+		t.Fatalf("alice with her code: %q %+v %q", back.Name(), v, back.Code())
+	}
+	// a keyed participant comes back by name, only with the same key
+	k := r.NewKeyedGuest("SHA256:bob")
+	if err := k.Join("bob"); err != nil || k.Code() != "" {
+		t.Fatal(err, k.Code())
+	}
+	k.AddCard("bob's", "")
+	k.Leave()
+	if err := r.NewKeyedGuest("SHA256:eve").Join("bob"); !errors.Is(err, ErrReserved) {
+		t.Fatalf("another key: %v", err)
+	}
+	kb := r.NewKeyedGuest("SHA256:bob")
+	if err := kb.Join("bob"); err != nil || len(kb.Snapshot().Mine) != 1 {
+		t.Fatalf("bob with his key: %v %+v", err, kb.Snapshot())
 	}
 }
 

@@ -170,7 +170,11 @@ func (m *participantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.title.SetValue("")
 			m.title.CharLimit = room.MaxTitle
 			m.v = m.g.Snapshot()
-			m.flash("Welcome, "+m.g.Name()+".", false)
+			if code := m.g.Code(); code != "" {
+				m.flash("Welcome. To come back if you drop, type "+m.g.Name()+"#"+code, false)
+			} else {
+				m.flash("Welcome, "+m.g.Name()+".", false)
+			}
 			return nil
 		case key.Matches(msg, k.Interrupt, k.Cancel):
 			return tea.Quit

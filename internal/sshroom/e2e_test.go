@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -174,16 +175,28 @@ func TestReconnectGetsCardsAndDotsBack(t *testing.T) {
 	c := f.join(t, "ana", 60, 16)
 	c.waitFor("name")
 	c.send("\r")
-	c.waitFor("1 joined")
+	scr := c.waitFor("1 joined", "type ana#")
+	code := regexp.MustCompile(`ana#([A-Z2-7]{8})`).FindStringSubmatch(scr)
+	if code == nil {
+		t.Fatalf("no reconnect code on the screen:\n%s", scr)
+	}
 	c.send("a")
 	c.send("Mine only\r\r")
 	c.waitFor("> Mine only")
 	c.sess.Close()
 	c.c.Close()
 	waitUntil(t, "ana to leave", func() bool { return f.room.Facilitator().Joined == 0 })
+	// the name alone (prefilled from the SSH user) does not bring ana's cards
+	mallory := f.join(t, "ana", 60, 16)
+	mallory.waitFor("name")
+	mallory.send("\r")
+	if scr := mallory.waitFor("kept for someone who left"); strings.Contains(scr, "Mine only") {
+		t.Fatalf("the name alone showed ana's card:\n%s", scr)
+	}
+	mallory.send("\x1b")
 	back := f.join(t, "ana", 60, 16)
 	back.waitFor("name")
-	back.send("\r")
+	back.send("#" + code[1] + "\r")
 	back.waitFor("> Mine only", "1 of them yours")
 	// someone else cannot take the name while ana is here
 	other := f.join(t, "ana", 60, 16)

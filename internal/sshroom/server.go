@@ -375,7 +375,13 @@ func (s *Server) sessionHandler(ssh.Handler) ssh.Handler {
 			s.log.Info("session end", "remote", ip, "after", time.Since(start).Round(time.Second).String())
 		}()
 
-		g := s.cfg.Room.NewGuest()
+		// a key proved in the handshake identifies a participant for
+		// reconnection; a code-only participant gets a reconnect code
+		fp := ""
+		if k := sess.PublicKey(); k != nil {
+			fp = gossh.FingerprintSHA256(k)
+		}
+		g := s.cfg.Room.NewKeyedGuest(fp)
 		defer g.Leave()
 		in := &activity{r: sess}
 		in.touch()
