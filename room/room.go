@@ -158,7 +158,7 @@ type card struct {
 type member struct {
 	name      string
 	secret    string // what only this participant has (key fingerprint or reconnect code); "" never reconnects
-	connected int // sessions open with this name (0 or 1)
+	connected int    // sessions open with this name (0 or 1)
 	ready     bool
 	votes     []int
 	waiting   int // suggestions not answered yet
