@@ -19,7 +19,7 @@ func (m *browserModel) keyMap() browserKeys {
 }
 
 func (m *browserModel) bodyHeight() int {
-	return max(1, m.c.height-2-helpHeight(m.help, m.keyMap()))
+	return max(1, m.c.height-2-helpHeight(m.help, m.keyMap(), m.c.width))
 }
 
 func (m *browserModel) view() string {

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
@@ -32,20 +34,48 @@ func shortHelp(h help.Model, keys, pinned []key.Binding, w int) string {
 // in w, keeping the pinned ones at the end.
 func helpView(h help.Model, km keyMap, w int) string {
 	if full := km.FullHelp(); h.ShowAll && full != nil {
-		return h.FullHelpView(full)
+		return fullHelp(h, full, w)
 	}
 	return shortHelp(h, km.ShortHelp(), km.pinned(), w)
 }
 
-// helpHeight is how many lines helpView takes, counted, not drawn.
-func helpHeight(h help.Model, km keyMap) int {
+// fullHelp renders the help's columns side by side when they fit in w;
+// on a narrow screen the bindings flow, in order, as lines of "key desc"
+// pairs that wrap between pairs: never cut on the right, and short.
+func fullHelp(h help.Model, groups [][]key.Binding, w int) string {
+	if v := h.FullHelpView(groups); lipgloss.Width(v) <= w {
+		return v
+	}
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	var lines []string
+	line := ""
+	for _, g := range groups {
+		for _, b := range g {
+			if !b.Enabled() {
+				continue
+			}
+			item := h.ShortHelpView([]key.Binding{b})
+			switch {
+			case line == "":
+				line = item
+			case lipgloss.Width(line+sep+item) <= w:
+				line += sep + item
+			default:
+				lines = append(lines, line)
+				line = item
+			}
+		}
+	}
+	lines = append(lines, line)
+	return cutLines(strings.Join(lines, "\n"), max(1, w))
+}
+
+// helpHeight is how many lines helpView takes in w columns: one for the
+// short help, drawn only when the full help is shown.
+func helpHeight(h help.Model, km keyMap, w int) int {
 	full := km.FullHelp()
 	if !h.ShowAll || full == nil {
 		return 1
 	}
-	n := 1
-	for _, col := range full {
-		n = max(n, len(col))
-	}
-	return n
+	return max(1, strings.Count(fullHelp(h, full, w), "\n")+1)
 }

@@ -14,7 +14,7 @@ import (
 
 // bodyHeight is what the title bar, progress line, status and help leave.
 func (m *kataModel) bodyHeight() int {
-	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap()))
+	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap(), m.c.width))
 }
 
 func (m *kataModel) view() string {

@@ -287,7 +287,7 @@ func (m *readerModel) listView(w, h int) string {
 
 // bodyHeight is what the title bar and the help leave.
 func (m *readerModel) bodyHeight() int {
-	return max(1, m.c.height-2-helpHeight(m.help, m.keyMap()))
+	return max(1, m.c.height-2-helpHeight(m.help, m.keyMap(), m.c.width))
 }
 
 // linkLine is the item's links, the focused one in brackets, wrapped to w.

@@ -5,7 +5,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 
-	"github.com/retrokata/retrokata/notes"
 	"github.com/retrokata/retrokata/retro"
 )
 
@@ -37,12 +36,12 @@ func (m *retroModel) actionsView(w int) string {
 	start := firstShown(sel, len(s.Actions), h)
 	for i := start; i < len(s.Actions) && i < start+h; i++ {
 		a := s.Actions[i]
-		tag := ""
+		// owner and due are the tag, which item never cuts
+		tag := m.c.styles.Subtle.Render(ownerDue(a.Owner, a.Due))
 		if a.CarriedOver {
-			tag = m.c.styles.Accent.Render("carried over")
+			tag = strings.TrimSpace(m.c.styles.Accent.Render("carried over") + " " + tag)
 		}
-		text := notes.Sanitize(notes.ActionSummary(notes.Action{Text: titleOr(a.Text), Owner: a.Owner, Due: a.Due}))
-		lines = append(lines, m.item(lw, i == sel, "[ ] "+text, tag))
+		lines = append(lines, m.item(lw, i == sel, "[ ] "+titleOr(a.Text), tag))
 	}
 	list := strings.Join(lines, "\n")
 	if learn == "" {

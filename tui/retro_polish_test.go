@@ -192,3 +192,42 @@ func TestParticipantsPrefilledAndPlaceholders(t *testing.T) {
 		})
 	}
 }
+
+// Issue 20 item 6: on a narrow screen the footer keeps tab, the ? help
+// wraps instead of being cut, and action rows keep their owner and due
+// date whole (also a previous action's, at 80 columns).
+func TestNarrowRetroKeepsKeysAndDates(t *testing.T) {
+	prev := entriesMsg{entries: []notes.Entry{{Path: "/n/2026-11-16-checkout.md",
+		Meta:    notes.Meta{Type: notes.TypeRetro, Team: "checkout", Date: testNow.AddDate(0, 0, -7)},
+		Actions: []notes.Action{{Text: "Write the rollback runbook for the payment service and the ledger", Owner: "chen", Due: "2026-11-30", Status: notes.StatusOpen, N: 1, Line: 8}}}}}
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, h), func(t *testing.T) {
+			screen := func(name string, m *retroModel) string {
+				t.Helper()
+				v := m.view()
+				checkFits(t, v, w, h)
+				t.Run(name, func(t *testing.T) { golden.RequireEqual(t, []byte(plain(v))) })
+				return plain(v)
+			}
+			m := newTestRetro(t, w, h, nil)
+			m.update(prev)
+			press(m, "esc")
+			if v := screen("stage", m); !strings.Contains(v, "tab next phase") {
+				t.Errorf("the footer lost tab:\n%s", v)
+			}
+			press(m, "?")
+			if v := screen("help", m); !strings.Contains(v, "shift+tab back") || !strings.Contains(v, "q quit") {
+				t.Errorf("the full help lost keys:\n%s", v)
+			}
+			press(m, "?", "tab")
+			if v := screen("previous", m); !strings.Contains(v, "@chen · due 2026-11-30") {
+				t.Errorf("the previous action's owner or due date is cut:\n%s", v)
+			}
+			press(m, "tab", "tab", "tab", "tab", "a", "type:Add a canary stage to every deploy pipeline", "tab", "type:alice", "tab", "type:2026-12-07", "esc")
+			if v := screen("actions", m); !strings.Contains(v, "@alice · due 2026-12-07") {
+				t.Errorf("the action's owner or due date is cut:\n%s", v)
+			}
+		})
+	}
+}

@@ -52,8 +52,10 @@ func (m *retroModel) previousView(w int) string {
 				tag = m.c.styles.Error.Render("overdue")
 			}
 		}
-		text := notes.Sanitize(notes.ActionSummary(notes.Action{Text: p.Text, Owner: p.Owner, Due: p.Due}))
-		text += " · " + notes.Sanitize(strings.TrimSuffix(filepath.Base(p.Note), ".md"))
+		text := notes.Sanitize(p.Text) + " · " + notes.Sanitize(strings.TrimSuffix(filepath.Base(p.Note), ".md"))
+		if od := ownerDue(p.Owner, p.Due); od != "" {
+			tag = m.c.styles.Subtle.Render(od) + " " + tag // owner and due are never cut
+		}
 		lines = append(lines, m.item(w, i == sel, box+" "+text, tag))
 	}
 	return head + "\n\n" + strings.Join(lines, "\n")

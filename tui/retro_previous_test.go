@@ -27,8 +27,8 @@ func TestPreviousActionsOfTheWholeTeam(t *testing.T) {
 	v := plain(m.view())
 	for _, want := range []string{
 		"2 open actions for checkout, oldest first (1 overdue)",
-		"Oldest, overdue (due 2026-11-20) · 2026-11-02-sprint-42",
-		"Newest, not due yet (due 2026-12-01) · 2026-11-16-sprint-44",
+		"Oldest, overdue · 2026-11-02-sprint-42", "due 2026-11-20 overdue",
+		"Newest, not due yet · 2026-11-16-sprint-44", "due 2026-12-01 undecided",
 	} {
 		if !strings.Contains(v, want) {
 			t.Errorf("screen lacks %q:\n%s", want, v)

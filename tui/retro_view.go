@@ -17,7 +17,7 @@ import (
 // is one line; the full help is as tall as its longest column. Counting
 // instead of rendering keeps it cheap: views call it on every key press.
 func (m *retroModel) bodyHeight() int {
-	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap())-lineCount(m.roomLines(m.c.width)))
+	return max(1, m.c.height-3-helpHeight(m.help, m.keyMap(), m.c.width)-lineCount(m.roomLines(m.c.width)))
 }
 
 func (m *retroModel) view() string {
@@ -187,7 +187,8 @@ func (m *retroModel) labelled(w int, label, value string, selected bool) string 
 }
 
 // item renders one list line: a marker, the text cut to fit, and a tag
-// on the right.
+// on the right. The tag (an owner, a date) is never cut: when the line
+// leaves the text too little room, the tag goes on a line of its own.
 func (m *retroModel) item(w int, selected bool, text, tag string) string {
 	mark := "  "
 	if selected {
@@ -197,10 +198,27 @@ func (m *retroModel) item(w int, selected bool, text, tag string) string {
 	tw := lipgloss.Width(tag)
 	room := w - 2 - tw - 1
 	if room < 10 {
-		return mark + ansi.Truncate(text, max(1, w-2), "…")
+		line := mark + ansi.Truncate(text, max(1, w-2), "…")
+		if tag != "" {
+			line += "\n" + strings.Repeat(" ", max(0, w-tw)) + ansi.Truncate(tag, w, "")
+		}
+		return line
 	}
 	text = ansi.Truncate(text, room, "…")
 	return mark + text + strings.Repeat(" ", max(1, room-lipgloss.Width(text)+1)) + tag
+}
+
+// ownerDue is "@alice · due 2026-12-01": what a list of actions must never
+// cut (see item).
+func ownerDue(owner, due string) string {
+	var parts []string
+	if o := strings.TrimPrefix(strings.TrimSpace(owner), "@"); o != "" {
+		parts = append(parts, "@"+notes.Sanitize(o))
+	}
+	if d := strings.TrimSpace(due); d != "" {
+		parts = append(parts, "due "+notes.Sanitize(d))
+	}
+	return strings.Join(parts, " · ")
 }
 
 func firstLine(s string) string {

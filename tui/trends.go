@@ -123,7 +123,7 @@ func (m *trendsModel) view() string {
 		team = notes.Sanitize(m.teams[m.team])
 	}
 	header := titleBar(st, w, "trends", team)
-	h := max(1, m.c.height-2-helpHeight(m.help, m.keys))
+	h := max(1, m.c.height-2-helpHeight(m.help, m.keys, m.c.width))
 	var body string
 	switch {
 	case !m.loaded:
