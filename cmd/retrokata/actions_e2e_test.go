@@ -110,7 +110,7 @@ func TestThreeRetrosFollowThrough(t *testing.T) {
 			s.Type(a[2])
 			s.WaitFor(a[2], wait)
 			s.Keys("Escape")
-			s.WaitFor(a[0]+" (@"+a[1]+", due "+a[2]+")", wait)
+			s.WaitFor("@"+a[1]+" · due "+a[2], wait)
 		}
 		s.Keys("Tab")
 		s.WaitFor("[7 Close]", wait)

@@ -70,7 +70,7 @@ func TestRetroInRealTerminal(t *testing.T) {
 	s.Type("2026-12-01")
 	s.WaitFor("2026-12-01", wait)
 	s.Keys("Escape")
-	s.WaitFor("Add a canary stage (@alice, due 2026-12-01)", wait)
+	s.WaitFor("@alice · due 2026-12-01", wait) // owner and due: never cut
 	s.Keys("Tab")
 	s.WaitFor("s save", wait)
 	s.Keys("s")
