@@ -224,7 +224,7 @@ func DraftsDir(x XDG) string { return filepath.Join(x.StateHome, "retrokata", "d
 // InitConfig writes .retrokata.yaml into dir, refusing to overwrite one.
 func InitConfig(dir string) (string, error) {
 	p := filepath.Join(dir, ConfigName)
-	data := []byte("# retrokata keeps this repository's retro and kata notes here.\nnotes_dir: " + DefaultNotesDir + "\n")
+	data := []byte("# retrokata keeps this repository's retro notes here (kata notes stay personal).\nnotes_dir: " + DefaultNotesDir + "\n")
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {

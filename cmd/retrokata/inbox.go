@@ -66,6 +66,9 @@ func newRetroInboxCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if err := missingDir(loc); err != nil {
+				return err
+			}
 			cards, err := notes.ReadInbox(loc.Dir)
 			if err != nil {
 				return withHint(err, "Check the path, or pass --dir.")

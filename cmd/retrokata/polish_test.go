@@ -42,6 +42,8 @@ func TestShowBySlugAndTitle(t *testing.T) {
 		{"title", "Sprint 43", "Body of 43.", 0},
 		{"title in another case", "sprint 43", "Body of 43.", 0},
 		{"ambiguous slug lists the candidates", "sprint-44", "", 2},
+		{"start of a slug lists the candidates", "sprint", "", 2},
+		{"start of a unique slug", "kata-o", "Kata one", 0},
 		{"unknown", "sprint-99", "", 2},
 	}
 	for _, tt := range tests {
@@ -68,7 +70,7 @@ func TestNoteHeader(t *testing.T) {
 
 func TestReadCommandsOnMissingDir(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "nope")
-	for _, cmd := range [][]string{{"list"}, {"list", "--json"}, {"actions"}, {"stats"}} {
+	for _, cmd := range [][]string{{"list"}, {"list", "--json"}, {"actions"}, {"stats"}, {"retro", "inbox"}, {"trends"}, {"check"}} {
 		_, errOut, code := runCLI(t, nil, append(cmd, "--dir", missing)...)
 		if code != 1 || !strings.Contains(errOut, missing+" does not exist") {
 			t.Errorf("%v on a missing dir: exit %d, stderr %q", cmd, code, errOut)
@@ -223,4 +225,12 @@ func mustParse(t *testing.T, data []byte) notes.Note {
 		t.Fatal(err)
 	}
 	return n
+}
+
+func TestTrendsForAnUnknownTeamNamesTheTeams(t *testing.T) {
+	dir := writeNotes(t)
+	out, _, code := runCLI(t, nil, "trends", "--team", "nope", "--dir", dir)
+	if code != 0 || !strings.Contains(out, `No retros for team "nope". Teams with retros: `) || !strings.Contains(out, "pay") {
+		t.Errorf("trends --team nope: exit %d, %q", code, out)
+	}
 }

@@ -96,7 +96,7 @@ and suggests reactions, learnings and actions you accept or ignore.`,
 	}
 	f := c.Flags()
 	f.StringVar(&o.Team, "team", "", "the team's name (finds the actions still open in its notes)")
-	f.StringVar(&o.Title, "title", "", "the note's title (default '<team> retrospective <date>')")
+	f.StringVar(&o.Title, "title", "", "the note's title (default '<team> retrospective'; the file name carries the date)")
 	f.StringVar(&o.Facilitator, "facilitator", "", "who runs the retro")
 	f.StringVar(&o.Template, "template", "", "a case id shown as a worked example (see retrokata cases)")
 	f.IntVar(&o.Dots, "dots", retro.DefaultDots, "dots per participant for voting")

@@ -109,11 +109,11 @@ func (e *env) findNote(cmd *cobra.Command, name string) (string, error) {
 }
 
 // matchSlugOrTitle finds notes by their name without the date
-// (2026-11-16-sprint-43.md for "sprint-43") or, failing that, by their
-// title, ignoring case.
+// (2026-11-16-sprint-43.md for "sprint-43"), then by the start of that
+// name ("sprint" finds every sprint-*), then by their title, ignoring case.
 func (e *env) matchSlugOrTitle(cmd *cobra.Command, des []fs.DirEntry, name string) []string {
 	want := strings.TrimSuffix(strings.ToLower(name), ".md")
-	var out []string
+	var out, prefixed []string
 	for _, d := range des {
 		n := d.Name()
 		if d.IsDir() || !strings.HasSuffix(n, ".md") || len(n) < 11 {
@@ -122,12 +122,19 @@ func (e *env) matchSlugOrTitle(cmd *cobra.Command, des []fs.DirEntry, name strin
 		if _, err := time.Parse("2006-01-02-", n[:11]); err != nil {
 			continue
 		}
-		if strings.TrimSuffix(strings.ToLower(n[11:]), ".md") == want {
+		slug := strings.TrimSuffix(strings.ToLower(n[11:]), ".md")
+		switch {
+		case slug == want:
 			out = append(out, n)
+		case strings.HasPrefix(slug, want):
+			prefixed = append(prefixed, n)
 		}
 	}
 	if len(out) > 0 {
 		return out
+	}
+	if len(prefixed) > 0 {
+		return prefixed
 	}
 	list, err := e.entries(cmd, notes.Filter{}, false)
 	if err != nil {

@@ -128,6 +128,13 @@ near-identical problem titles) and the oldest open actions.`,
 				return err
 			}
 			t := retro.ComputeTrends(list, retro.TrendOptions{Team: team, Since: f.Since, Now: e.now()})
+			if team != "" && len(list) == 0 && !asJSON {
+				// say which teams there are rather than "no retros yet"
+				if teams := e.teamNames(cmd); len(teams) > 0 {
+					fmt.Fprintf(e.stdout, "No retros for team %q. Teams with retros: %s.\n", team, strings.Join(teams, ", "))
+					return nil
+				}
+			}
 			if asJSON {
 				return printTrendsJSON(e, toTrendsJSON(t, team, since))
 			}
