@@ -204,7 +204,7 @@ func (m *retroModel) restyle() { m.help.Styles = m.c.styles.Help }
 
 // blank reports whether nothing was typed or decided: closing such a
 // retro keeps no draft, so home offers no empty Resume.
-func (m *retroModel) blank() bool { return m.s.Blank(m.opt.Team, m.prefill) }
+func (m *retroModel) blank() bool { return m.s.Blank(m.opt.Team, m.prefill) && !m.roomHolds() }
 
 // closeBlank ends a blank retro, removing any draft an autosave wrote.
 func (m *retroModel) closeBlank() tea.Cmd {

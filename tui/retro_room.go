@@ -108,7 +108,13 @@ func (m *retroModel) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
 	rs := m.room
 	switch msg := msg.(type) {
 	case roomChangedMsg:
-		rs.view = rs.info.Room.Facilitator()
+		v := rs.info.Room.Facilitator()
+		if v.Version != rs.view.Version {
+			// a card, a dot, a ready mark: the draft (hidden cards
+			// included, see roomDraft) is due at the next autosave
+			m.dirty = true
+		}
+		rs.view = v
 		if cards := rs.info.Room.TakeCards(); len(cards) > 0 {
 			room.AddCards(m.s, cards)
 			m.dirty = true
@@ -204,6 +210,16 @@ func (m *retroModel) roomPublish() {
 		rs.board = b
 		r.Publish(b)
 	}
+}
+
+// roomHolds reports whether the room keeps cards the session does not
+// have yet, so a retro that looks blank still has a draft to keep.
+func (m *retroModel) roomHolds() bool {
+	if m.room == nil || !m.room.started {
+		return false
+	}
+	v := m.room.info.Room.Facilitator()
+	return v.Hidden > 0 || v.Incoming > 0
 }
 
 // roomDraft keeps the room's unrevealed cards (no authors) in the draft.

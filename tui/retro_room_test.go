@@ -3,6 +3,7 @@ package tui
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -175,4 +176,48 @@ func TestSavingWithHiddenCardsWarnsOnce(t *testing.T) {
 	if _, cmd := press(m, "s"); cmd == nil {
 		t.Fatal("the second s does not save")
 	}
+}
+
+// Cards written by participants reach the draft at the next autosave tick,
+// without the facilitator pressing a key: a crash (kill -9) right after
+// loses none of them.
+func TestRoomCardsReachTheDraftWithoutAKey(t *testing.T) {
+	m, r := newRoomRetro(t, 80, 24, nil)
+	tick := func() {
+		for _, msg := range runNoTick(m.update(tickMsg(testNow))) {
+			m.update(msg)
+		}
+	}
+	tick()
+	g := r.NewGuest()
+	g.Join("ana")
+	if err := g.AddCard("Written while nobody typed", "on the facilitator side"); err != nil {
+		t.Fatal(err)
+	}
+	changed(m) // the room's change arrives; no key is pressed
+	tick()
+	// the process dies here: only the draft on disk remains
+	d, ok, err := retro.LoadDraft(m.draftPath)
+	if err != nil || !ok {
+		t.Fatalf("no draft after the autosave tick: %v %v", ok, err)
+	}
+	if len(d.Session.Unrevealed) != 1 || d.Session.Unrevealed[0].Title != "Written while nobody typed" {
+		t.Fatalf("draft lacks the hidden card: %+v", d.Session.Unrevealed)
+	}
+	back := newTestRetro(t, 80, 24, func(_ *common, o *RetroOptions) { o.Draft, o.Resume = &d, true })
+	if len(back.s.Problems) != 1 || back.s.Problems[0].Title != "Written while nobody typed" {
+		t.Fatalf("resumed: %+v", back.s.Problems)
+	}
+	if strings.Contains(string(mustRead(t, m.draftPath)), "ana") {
+		t.Fatal("the draft names the author")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
