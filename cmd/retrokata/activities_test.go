@@ -85,3 +85,18 @@ func TestUserActivities(t *testing.T) {
 		t.Errorf("content check exit %d:\n%s", code, out)
 	}
 }
+
+// retro --since takes a revision or a date, never something git would read
+// as an option.
+func TestRetroSinceIsChecked(t *testing.T) {
+	for _, bad := range []string{"-x", "--output=/tmp/x", "v1 v2"} {
+		_, stderr, code := runCLI(t, nil, "retro", "--since", bad)
+		if code != 2 || !strings.Contains(stderr, "bad --since") {
+			t.Errorf("--since %q: exit %d, %s", bad, code, stderr)
+		}
+	}
+	out, _, _ := runCLI(t, nil, "retro", "--help")
+	if !strings.Contains(out, "--since") {
+		t.Errorf("retro --help does not show --since:\n%s", out)
+	}
+}
