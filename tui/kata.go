@@ -107,8 +107,10 @@ type kataModel struct {
 
 	saving  bool
 	discard bool
-	roText  string // another process's draft, shown read-only (kataBusy)
-	result  KataResult
+	// discardAsked: d on the resume prompt asks before the draft goes.
+	discardAsked bool
+	roText       string // another process's draft, shown read-only (kataBusy)
+	result       KataResult
 }
 
 func newKataModel(c *common, opt KataOptions) *kataModel {
@@ -284,10 +286,22 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case kataBusy:
 		return m.busyKey(msg)
 	case kataAskResume:
+		confirmed := false
+		if m.discardAsked {
+			m.discardAsked = false
+			if !key.Matches(msg, k.Yes) {
+				m.flash("The draft is kept.", false)
+				return nil
+			}
+			confirmed = true
+		} else if key.Matches(msg, k.DiscardDraft) {
+			m.discardAsked = true
+			return nil
+		}
 		switch {
 		case key.Matches(msg, k.Resume):
 			m.resume()
-		case key.Matches(msg, k.DiscardDraft):
+		case confirmed:
 			m.opt.Draft = nil
 			m.begin()
 			m.flash("Draft discarded.", false)

@@ -106,7 +106,17 @@ func (m *kataModel) askResumeView(w int) string {
 	}
 	info := fmt.Sprintf("%s · step %d of %d · saved %s", notes.Sanitize(title), d.Session.Step+1, d.Session.Steps(),
 		d.Saved.Local().Format("Mon 2 Jan 15:04"))
-	return dialog(m.c.styles, w, "A kata in progress was found.", info+"\n\nr resume it · d discard it · q quit and keep it")
+	ask := "r resume it · d discard it · q quit and keep it"
+	if m.discardAsked {
+		answered := 0
+		for _, a := range d.Session.Answers {
+			if strings.TrimSpace(a) != "" {
+				answered++
+			}
+		}
+		ask = fmt.Sprintf("Discard the draft of %s with %s? y/N", notes.Sanitize(title), plural(answered, "answer"))
+	}
+	return dialog(m.c.styles, w, "A kata in progress was found.", info+"\n\n"+ask)
 }
 
 func (m *kataModel) stepView(w int) string {
@@ -269,6 +279,7 @@ func (m *kataModel) withBox(w int, prompt string) string {
 func (m *kataModel) keyMap() kataKeys {
 	k := m.keys
 	k.mode, k.saved, k.typing = m.mode, m.result.Saved != "", m.typing()
+	k.discardAsked = m.discardAsked
 	k.looking, k.shown = m.looking, m.lookShown >= 0
 	if m.s != nil {
 		k.step = m.s.Current()

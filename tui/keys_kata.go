@@ -16,56 +16,62 @@ type kataKeys struct {
 	Look, OpenLook, Choose                                key.Binding
 	choose, typeFilter, clearQuit, doneSaved, nextField   key.Binding
 	situation, scroll, finishStep, move                   key.Binding
+	confirmDiscard, keepDraft                             key.Binding
 	mode                                                  kataMode
 	typing, saved, looking, shown                         bool
+	discardAsked                                          bool // the resume prompt asks before discarding
 	step                                                  kata.Kind
 }
 
 func newKataKeys() kataKeys {
 	return kataKeys{
-		Up:           bind("↑/k", "up", "up", "k"),
-		Down:         bind("↓/j", "down", "down", "j"),
-		PickUp:       bind("↑", "up", "up", "ctrl+p"),
-		PickDown:     bind("↓", "down", "down", "ctrl+n"),
-		Start:        bind("enter", "start", "enter"),
-		Next:         bind("tab", "next", "tab"),
-		Prev:         bind("shift+tab", "back", "shift+tab"),
-		Toggle:       bind("space", "check", "space", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		Finish:       bind("enter", "finish", "enter"),
-		Save:         bind("s/enter", "save", "s", "enter"),
-		Done:         bind("enter", "done", "enter", "q", "esc"),
-		PageUp:       bind("pgup", "scroll up", "pgup"),
-		PageDown:     bind("pgdn", "scroll down", "pgdown"),
-		ScrollDown:   bind("↓/space", "scroll", "down", "j", "space"),
-		Clear:        bind("esc", "clear filter", "esc"),
-		Help:         bind("?", "more keys", "?"),
-		Quit:         bind("q", "quit", "q", "ctrl+c"),
-		QuitTyping:   bind("ctrl+c", "quit", "ctrl+c"),
-		Interrupt:    bind("ctrl+c", "quit", "ctrl+c"),
-		Back:         bind("esc", "back", "esc"),
-		Yes:          bind("y", "quit, keep the draft", "y"),
-		No:           bind("esc/n", "stay", "esc", "n"),
-		Discard:      bind("D", "quit, discard the draft", "D"),
-		DiscardDraft: bind("d", "discard", "d"),
-		Resume:       bind("r/enter", "resume", "r", "enter"),
-		Look:         bind("ctrl+o", "look at", "ctrl+o"),
-		OpenLook:     bind("enter", "open", "enter", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		Choose:       bind("enter/1-3", "choose", "enter", "space", "1", "2", "3"),
-		choose:       helpOnly("↑/↓", "choose"),
-		typeFilter:   helpOnly("type", "filter"),
-		clearQuit:    helpOnly("esc", "clear/quit"),
-		doneSaved:    helpOnly("enter", "done"),
-		nextField:    helpOnly("tab", "next"),
-		situation:    helpOnly("pgup/pgdn", "situation"),
-		scroll:       helpOnly("↑/↓", "scroll"),
-		finishStep:   helpOnly("tab", "finish"),
-		move:         helpOnly("↑/↓", "move"),
+		Up:             bind("↑/k", "up", "up", "k"),
+		Down:           bind("↓/j", "down", "down", "j"),
+		PickUp:         bind("↑", "up", "up", "ctrl+p"),
+		PickDown:       bind("↓", "down", "down", "ctrl+n"),
+		Start:          bind("enter", "start", "enter"),
+		Next:           bind("tab", "next", "tab"),
+		Prev:           bind("shift+tab", "back", "shift+tab"),
+		Toggle:         bind("space", "check", "space", "x", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Finish:         bind("enter", "finish", "enter"),
+		Save:           bind("s/enter", "save", "s", "enter"),
+		Done:           bind("enter", "done", "enter", "q", "esc"),
+		PageUp:         bind("pgup", "scroll up", "pgup"),
+		PageDown:       bind("pgdn", "scroll down", "pgdown"),
+		ScrollDown:     bind("↓/space", "scroll", "down", "j", "space"),
+		Clear:          bind("esc", "clear filter", "esc"),
+		Help:           bind("?", "more keys", "?"),
+		Quit:           bind("q", "quit", "q", "ctrl+c"),
+		QuitTyping:     bind("ctrl+c", "quit", "ctrl+c"),
+		Interrupt:      bind("ctrl+c", "quit", "ctrl+c"),
+		Back:           bind("esc", "back", "esc"),
+		Yes:            bind("y", "quit, keep the draft", "y"),
+		No:             bind("esc/n", "stay", "esc", "n"),
+		Discard:        bind("D", "quit, discard the draft", "D"),
+		DiscardDraft:   bind("d", "discard", "d"),
+		Resume:         bind("r/enter", "resume", "r", "enter"),
+		Look:           bind("ctrl+o", "look at", "ctrl+o"),
+		OpenLook:       bind("enter", "open", "enter", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Choose:         bind("enter/1-3", "choose", "enter", "space", "1", "2", "3"),
+		choose:         helpOnly("↑/↓", "choose"),
+		typeFilter:     helpOnly("type", "filter"),
+		clearQuit:      helpOnly("esc", "clear/quit"),
+		doneSaved:      helpOnly("enter", "done"),
+		nextField:      helpOnly("tab", "next"),
+		confirmDiscard: helpOnly("y", "discard"),
+		keepDraft:      helpOnly("any key", "keep"),
+		situation:      helpOnly("pgup/pgdn", "situation"),
+		scroll:         helpOnly("↑/↓", "scroll"),
+		finishStep:     helpOnly("tab", "finish"),
+		move:           helpOnly("↑/↓", "move"),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k kataKeys) ShortHelp() []key.Binding {
 	switch {
+	case k.mode == kataAskResume && k.discardAsked:
+		return []key.Binding{k.confirmDiscard, k.keepDraft}
 	case k.mode == kataAskResume:
 		return []key.Binding{k.Resume, k.DiscardDraft, k.Quit}
 	case k.mode == kataConfirmQuit:

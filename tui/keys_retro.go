@@ -15,7 +15,7 @@ type retroKeys struct {
 	TipText, Save, Commit, Help, Quit, NextField        key.Binding
 	PrevField, EnterNext, Yes, No, Discard, Resume      key.Binding
 	ScrollUp, ScrollDown, Interrupt, Back, DiscardDraft key.Binding
-	ConfirmDelete, KeepItem                             key.Binding
+	ConfirmDelete, KeepItem, ConfirmDiscard             key.Binding
 	Timeline, ToCard                                    key.Binding
 	Activity, Extend, CheckIn, Whys, ROTI, WentWell     key.Binding
 	Pick, Tally, Untally, FieldCard                     key.Binding
@@ -26,61 +26,63 @@ type retroKeys struct {
 	picking, checkIn                                    bool // the activity picker, the check-in is shown
 	fields                                              bool // the phase's activity has columns
 	lastProblem                                         bool // Discuss shows its last problem: tab leaves
+	discardAsked                                        bool // the resume prompt asks before discarding
 }
 
 func newRetroKeys() retroKeys {
 	return retroKeys{
-		Next:          bind("tab", "next phase", "tab"),
-		Prev:          bind("shift+tab", "back", "shift+tab"),
-		Up:            bind("↑/k", "up", "up", "k"),
-		Down:          bind("↓/j", "down", "down", "j"),
-		Edit:          bind("enter", "edit", "enter"),
-		Add:           bind("a", "add", "a"),
-		Delete:        bind("d", "delete", "d"),
-		Done:          bind("esc", "done editing", "esc"),
-		NextField:     bind("tab", "next field", "tab"),
-		PrevField:     bind("shift+tab", "previous field", "shift+tab"),
-		EnterNext:     bind("enter", "next", "enter"),
-		Example:       bind("w", "worked example", "w"),
-		DoneAction:    bind("x", "done", "x"),
-		Carry:         bind("c", "carry over", "c"),
-		Drop:          bind("d", "drop", "d"),
-		Reset:         bind("u", "undecided", "u"),
-		VoteUp:        bind("+/→", "add a dot", "+", "=", "right", "l"),
-		VoteDown:      bind("-/←", "remove a dot", "-", "left", "h"),
-		TipToggle:     bind("1-7/space", "link tip", "1", "2", "3", "4", "5", "6", "7", "space"),
-		TipPrev:       bind("[", "previous tip", "["),
-		TipNext:       bind("]", "next tip", "]"),
-		TipText:       bind("i", "tip text", "i"),
-		Save:          bind("s", "save", "s", "enter"),
-		Commit:        bind("g", "save + git commit", "g"),
-		ScrollUp:      bind("↑/pgup", "scroll", "up", "k", "pgup"),
-		ScrollDown:    bind("↓/pgdn", "scroll", "down", "j", "pgdown", "space"),
-		Help:          bind("?", "more keys", "?"),
-		Quit:          bind("q", "quit", "q", "ctrl+c"),
-		Interrupt:     bind("ctrl+c", "quit", "ctrl+c"),
-		Back:          bind("esc", "back", "esc"),
-		Yes:           bind("y", "quit, keep the draft", "y"),
-		No:            bind("esc/n", "stay", "esc", "n"),
-		Discard:       bind("D", "quit, discard the draft", "D"),
-		DiscardDraft:  bind("d", "discard the draft", "d"),
-		Resume:        bind("r/enter", "resume", "r", "enter"),
-		ConfirmDelete: bind("y", "delete", "y"),
-		KeepItem:      helpOnly("any key", "keep"),
-		Timeline:      bind("t", "git timeline", "t"),
-		ToCard:        bind("enter", "make it a problem", "enter"),
-		Activity:      bind("A", "pick an activity", "A"),
-		Extend:        bind("T", "+2 min", "T"),
-		CheckIn:       bind("c", "check-in", "c"),
-		Whys:          bind("w", "5 whys", "w"),
-		ROTI:          bind("r", "ROTI", "r"),
-		WentWell:      bind("v", "went well", "v"),
-		Pick:          bind("enter", "pick", "enter"),
-		Tally:         bind("+/→", "one more", "+", "=", "right", "l"),
-		Untally:       bind("-/←", "one less", "-", "left", "h"),
-		FieldCard:     bind("1-8", "card in a column", "1", "2", "3", "4", "5", "6", "7", "8"),
-		NextProblem:   bind("tab", "next problem", "tab"),
-		ProblemNav:    helpOnly("↑/↓", "change problem"),
+		Next:           bind("tab", "next phase", "tab"),
+		Prev:           bind("shift+tab", "back", "shift+tab"),
+		Up:             bind("↑/k", "up", "up", "k"),
+		Down:           bind("↓/j", "down", "down", "j"),
+		Edit:           bind("enter", "edit", "enter"),
+		Add:            bind("a", "add", "a"),
+		Delete:         bind("d", "delete", "d"),
+		Done:           bind("esc", "done editing", "esc"),
+		NextField:      bind("tab", "next field", "tab"),
+		PrevField:      bind("shift+tab", "previous field", "shift+tab"),
+		EnterNext:      bind("enter", "next", "enter"),
+		Example:        bind("w", "worked example", "w"),
+		DoneAction:     bind("x", "done", "x"),
+		Carry:          bind("c", "carry over", "c"),
+		Drop:           bind("d", "drop", "d"),
+		Reset:          bind("u", "undecided", "u"),
+		VoteUp:         bind("+/→", "add a dot", "+", "=", "right", "l"),
+		VoteDown:       bind("-/←", "remove a dot", "-", "left", "h"),
+		TipToggle:      bind("1-7/space", "link tip", "1", "2", "3", "4", "5", "6", "7", "space"),
+		TipPrev:        bind("[", "previous tip", "["),
+		TipNext:        bind("]", "next tip", "]"),
+		TipText:        bind("i", "tip text", "i"),
+		Save:           bind("s", "save", "s", "enter"),
+		Commit:         bind("g", "save + git commit", "g"),
+		ScrollUp:       bind("↑/pgup", "scroll", "up", "k", "pgup"),
+		ScrollDown:     bind("↓/pgdn", "scroll", "down", "j", "pgdown", "space"),
+		Help:           bind("?", "more keys", "?"),
+		Quit:           bind("q", "quit", "q", "ctrl+c"),
+		Interrupt:      bind("ctrl+c", "quit", "ctrl+c"),
+		Back:           bind("esc", "back", "esc"),
+		Yes:            bind("y", "quit, keep the draft", "y"),
+		No:             bind("esc/n", "stay", "esc", "n"),
+		Discard:        bind("D", "quit, discard the draft", "D"),
+		DiscardDraft:   bind("d", "discard the draft", "d"),
+		Resume:         bind("r/enter", "resume", "r", "enter"),
+		ConfirmDelete:  bind("y", "delete", "y"),
+		ConfirmDiscard: bind("y", "discard", "y"),
+		KeepItem:       helpOnly("any key", "keep"),
+		Timeline:       bind("t", "git timeline", "t"),
+		ToCard:         bind("enter", "make it a problem", "enter"),
+		Activity:       bind("A", "pick an activity", "A"),
+		Extend:         bind("T", "+2 min", "T"),
+		CheckIn:        bind("c", "check-in", "c"),
+		Whys:           bind("w", "5 whys", "w"),
+		ROTI:           bind("r", "ROTI", "r"),
+		WentWell:       bind("v", "went well", "v"),
+		Pick:           bind("enter", "pick", "enter"),
+		Tally:          bind("+/→", "one more", "+", "=", "right", "l"),
+		Untally:        bind("-/←", "one less", "-", "left", "h"),
+		FieldCard:      bind("1-8", "card in a column", "1", "2", "3", "4", "5", "6", "7", "8"),
+		NextProblem:    bind("tab", "next problem", "tab"),
+		ProblemNav:     helpOnly("↑/↓", "change problem"),
 	}
 }
 
@@ -124,6 +126,9 @@ func (k retroKeys) phaseKeys() []key.Binding {
 func (k retroKeys) ShortHelp() []key.Binding {
 	switch k.mode {
 	case modeAskResume:
+		if k.discardAsked {
+			return []key.Binding{k.ConfirmDiscard, k.KeepItem}
+		}
 		return []key.Binding{k.Resume, k.Quit}
 	case modeConfirmQuit:
 		return []key.Binding{k.Yes, k.Discard, k.No}

@@ -116,7 +116,9 @@ type retroModel struct {
 	saving         bool
 	result         RetroResult
 	discard        bool // the user discarded the draft
-	entries        []notes.Entry
+	// discardAsked: d on the resume prompt asks before the draft goes.
+	discardAsked bool
+	entries      []notes.Entry
 	// now is the time views show, set in update (a tick, a phase change):
 	// views never read the clock.
 	now time.Time
@@ -334,10 +336,22 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	case modeBusy:
 		return m.busyKey(msg)
 	case modeAskResume:
+		confirmed := false
+		if m.discardAsked {
+			m.discardAsked = false
+			if !key.Matches(msg, k.Yes) {
+				m.flash("The draft is kept.", false)
+				return nil
+			}
+			confirmed = true
+		} else if key.Matches(msg, k.DiscardDraft) {
+			m.discardAsked = true
+			return nil
+		}
 		switch {
 		case key.Matches(msg, k.Resume):
 			m.resume()
-		case key.Matches(msg, k.DiscardDraft):
+		case confirmed:
 			m.opt.Draft = nil
 			m.mode = modeBrowse
 			m.flash("Draft discarded. A new retro starts.", false)

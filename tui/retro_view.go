@@ -135,8 +135,16 @@ func (m *retroModel) askResumeView(w int) string {
 	s := d.Session
 	info := fmt.Sprintf("%s · %s · %s · phase %s · saved %s",
 		notes.Sanitize(s.DisplayTitle()), plural(len(s.Problems), "problem"), plural(len(s.Actions), "action"), s.Phase, d.Saved.Local().Format("Mon 2 Jan 15:04"))
-	return "\n" + m.c.styles.Title.Render(wrap("A retro in progress was found.", w)) + "\n\n" + wrap(info, w) + "\n\n" +
-		wrap("r resume it · d discard it and start afresh · q quit and keep it", w)
+	ask := "r resume it · d discard it and start afresh · q quit and keep it"
+	if m.discardAsked {
+		// the question comes first: on a small screen it is what must show
+		what := plural(len(s.Problems), "problem")
+		if len(s.Actions) > 0 {
+			what += " and " + plural(len(s.Actions), "action")
+		}
+		return "\n" + m.c.styles.Warn.Render(wrap("Discard the draft with "+what+"? y/N", w)) + "\n\n" + wrap(info, w)
+	}
+	return "\n" + m.c.styles.Title.Render(wrap("A retro in progress was found.", w)) + "\n\n" + wrap(info, w) + "\n\n" + wrap(ask, w)
 }
 
 func (m *retroModel) phaseView(w int) string {
@@ -239,7 +247,7 @@ func titleOr(t string) string {
 // keyMap is the wizard's key map for its phase and mode, for its help.
 func (m *retroModel) keyMap() retroKeys {
 	k := m.keys
-	k.phase, k.mode = m.s.Phase, m.mode
+	k.phase, k.mode, k.discardAsked = m.s.Phase, m.mode, m.discardAsked
 	k.timeline = m.tk.tl.shown && m.s.Phase == retro.PhaseProblems
 	k.picking, k.checkIn = m.tk.state.picking, m.tk.state.checkIn && m.s.CheckIn != nil
 	if a, ok := m.s.PickedFor(m.s.Phase); ok {
