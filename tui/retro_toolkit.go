@@ -83,6 +83,9 @@ func (m *retroModel) toolkitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				m.s.StartCheckIn(a)
 				t.checkIn, t.ciSel = true, 0
 			}
+			if p == retro.PhaseClose && a.ID == "roti" {
+				m.editToolkit(editROTI)
+			}
 			m.flash(notes.Sanitize(a.Title)+": "+notes.Sanitize(a.Prompt), false)
 		}
 		return nil, true
@@ -337,6 +340,9 @@ func (m *retroModel) activityBanner(w int) string {
 		roti := "ROTI: r enters the room's votes (1-5 each)"
 		if r := m.s.ROTI(); r != nil {
 			roti = fmt.Sprintf("ROTI %s from %s (r to change)", strconv.FormatFloat(*r, 'f', -1, 64), plural(len(m.s.ROTIVotes), "vote"))
+		}
+		if a, ok := m.s.PickedFor(retro.PhaseClose); ok && a.ID != "roti" {
+			roti = notes.Sanitize(a.Title) + ": " + notes.Sanitize(a.Prompt) + " · " + roti
 		}
 		return m.c.styles.Label.Render(ansi.Truncate(roti, w, "…"))
 	}

@@ -152,3 +152,19 @@ func TestRetroToolkitFitsSmallTerminals(t *testing.T) {
 		checkFits(t, plain(m.view()), w, h)
 	}
 }
+
+// Picking the ROTI activity at Close opens the ROTI votes at once.
+func TestRetroPickingROTIAsksTheVotes(t *testing.T) {
+	m := newTestRetro(t, 80, 24, nil)
+	m, _ = press(m, "esc", "tab", "tab", "tab", "tab", "tab", "tab", "A")
+	if m.s.Phase != retro.PhaseClose || !m.tk.state.picking {
+		t.Fatalf("phase %s, picking %v", m.s.Phase, m.tk.state.picking)
+	}
+	m, _ = press(m, "enter", "type:3 4", "enter")
+	if r := m.s.ROTI(); r == nil || *r != 3.5 {
+		t.Fatalf("roti %v", r)
+	}
+	if v := plain(m.view()); !strings.Contains(v, "ROTI 3.5 from 2 votes") {
+		t.Errorf("close:\n%s", v)
+	}
+}
