@@ -213,7 +213,7 @@ func (a *app) closeActive(status string) tea.Cmd {
 	}
 	var save tea.Cmd
 	if path, data := a.unsaved(); path != "" {
-		save = saveDraftCmd(path, data)
+		save = a.c.drafts.save(path, data)
 	}
 	save = tea.Sequence(save, releaseCmd(a.claim()))
 	a.active = screenHome

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -40,12 +41,12 @@ func (a *autosave) flash(s string, isErr bool) { a.status, a.isErr = s, isErr }
 // onTick writes the draft, in a Cmd, when the session changed and may be
 // kept (active); data encodes it now, in Update, so the write never races
 // with typing.
-func (a *autosave) onTick(path string, active bool, data func() []byte) tea.Cmd {
+func (a *autosave) onTick(w *draftWriter, path string, active bool, data func() []byte) tea.Cmd {
 	if !a.dirty || !active {
 		return nil
 	}
 	a.dirty = false
-	return saveDraftCmd(path, data())
+	return w.save(path, data())
 }
 
 // onSaved reports an autosave: a failure stays on the status line and is
@@ -72,15 +73,57 @@ func (a *autosave) notSaved(err, draftErr error, who string) {
 	a.flash(fmt.Sprintf("Not saved: %v. %s safe in the draft; fix the problem and press s again.", err, who), true)
 }
 
-func saveDraftCmd(path string, data []byte) tea.Cmd {
-	return func() tea.Msg { return draftSavedMsg{notes.SaveDraft(path, data)} }
+// draftWriter runs the writes and removals of drafts in the order Update
+// asked for them, although each runs in a Cmd of its own: an autosave
+// still under way when the retro is saved must not write its draft back
+// after the removal (the next start would then offer a retro already
+// saved). Each operation takes a number when it is asked for; one that
+// runs after a later one on the same draft does nothing.
+type draftWriter struct {
+	mu    sync.Mutex
+	asked map[string]uint64 // the last number given, per draft path
+	ran   map[string]uint64 // the number of the last operation run
 }
 
-// removeDraftCmd deletes the draft of work saved or discarded. A draft
-// left behind is harmless: the next start offers it again.
-func removeDraftCmd(path string) tea.Cmd {
+func newDraftWriter() *draftWriter {
+	return &draftWriter{asked: map[string]uint64{}, ran: map[string]uint64{}}
+}
+
+// op returns a Cmd that runs f in turn; it reports false when a later
+// operation on path already ran, and f was skipped.
+func (d *draftWriter) op(path string, f func()) func() bool {
+	d.mu.Lock()
+	d.asked[path]++
+	n := d.asked[path]
+	d.mu.Unlock()
+	return func() bool {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		if n < d.ran[path] {
+			return false
+		}
+		d.ran[path] = n
+		f()
+		return true
+	}
+}
+
+// save writes data as the draft at path.
+func (d *draftWriter) save(path string, data []byte) tea.Cmd {
+	var err error
+	run := d.op(path, func() { err = notes.SaveDraft(path, data) })
 	return func() tea.Msg {
-		_ = notes.RemoveDraft(path)
+		run()
+		return draftSavedMsg{err}
+	}
+}
+
+// remove deletes the draft of work saved or discarded. A draft left
+// behind is harmless: the next start offers it again.
+func (d *draftWriter) remove(path string) tea.Cmd {
+	run := d.op(path, func() { _ = notes.RemoveDraft(path) })
+	return func() tea.Msg {
+		run()
 		return nil
 	}
 }

@@ -76,3 +76,30 @@ func TestSaveFailureSaysOnlyWhatIsTrue(t *testing.T) {
 		})
 	}
 }
+
+// An autosave still under way when the work is saved (and its draft
+// removed) must not write the draft back: the next start would offer a
+// retro already saved. Each draft operation runs in its own Cmd, so the
+// test runs them in the worst order.
+func TestDraftWritesKeepTheOrderTheyWereAskedIn(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "drafts", "retro.json")
+	w := newDraftWriter()
+	stale := w.save(path, []byte(`{"old":true}`)) // asked for at a tick
+	gone := w.remove(path)                        // then the retro is saved
+	gone()
+	if msg := stale(); msg.(draftSavedMsg).err != nil {
+		t.Fatalf("a skipped save reports an error: %v", msg)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the autosave asked for before the removal wrote the draft back (stat: %v)", err)
+	}
+	// A draft asked for after the removal (discard, then a new retro) is
+	// written even when the removal's Cmd runs late.
+	gone = w.remove(path)
+	fresh := w.save(path, []byte(`{"new":true}`))
+	fresh()
+	gone()
+	if got, err := os.ReadFile(path); err != nil || !strings.Contains(string(got), "new") {
+		t.Fatalf("the new draft: %q, %v", got, err)
+	}
+}

@@ -62,6 +62,8 @@ type common struct {
 	store notes.Store
 	// md renders notes and content, one glamour renderer for all screens.
 	md *markdown.Renderer
+	// drafts writes and removes drafts in the order they were asked for.
+	drafts *draftWriter
 	// ctx ends with the program (RunRetro, RunHome): a git commit under way
 	// is stopped then. nil means context.Background().
 	ctx context.Context
@@ -87,6 +89,7 @@ func newCommon(env Env) *common {
 		now:       env.Now,
 		tick:      tick,
 		blink:     true,
+		drafts:    newDraftWriter(),
 		location:  env.Location,
 		notesDir:  env.Location.Dir,
 		draftsDir: notes.DraftDir(env.DraftsDir, env.Location.Dir),

@@ -239,7 +239,7 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 		m.now = m.c.now()
 		m.readClock()
 		keep := m.s != nil && !m.discard && !m.saving && m.result.Saved == "" && m.mode != kataAskResume && m.mode != kataBusy
-		return tea.Batch(m.c.tick(), m.onTick(m.draftPath, keep, m.draftData))
+		return tea.Batch(m.c.tick(), m.onTick(m.c.drafts, m.draftPath, keep, m.draftData))
 	case draftSavedMsg:
 		m.onSaved(msg.err)
 		return nil
@@ -260,7 +260,7 @@ func (m *kataModel) update(msg tea.Msg) tea.Cmd {
 		}
 		m.result.Saved, m.result.Progress, m.result.ProgressErr = msg.path, msg.prog, msg.progErr
 		m.flash("", false)
-		return removeDraftCmd(m.draftPath)
+		return m.c.drafts.remove(m.draftPath)
 	case tea.PasteMsg:
 		if m.mode == kataPlay && m.typing() {
 			return m.updateArea(msg)
@@ -305,7 +305,7 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.opt.Draft = nil
 			m.begin()
 			m.flash("Draft discarded.", false)
-			return removeDraftCmd(m.draftPath)
+			return m.c.drafts.remove(m.draftPath)
 		case key.Matches(msg, k.Quit, k.Back):
 			m.result.DraftKept = m.draftPath
 			return done("Your kata is kept as a draft: choose Resume to go on.")
@@ -315,10 +315,10 @@ func (m *kataModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, k.Yes, k.Interrupt):
 			m.result.DraftKept = m.draftPath
-			return tea.Sequence(saveDraftCmd(m.draftPath, m.draftData()), done("Your kata is kept as a draft: choose Resume to go on."))
+			return tea.Sequence(m.c.drafts.save(m.draftPath, m.draftData()), done("Your kata is kept as a draft: choose Resume to go on."))
 		case key.Matches(msg, k.Discard):
 			m.discard = true
-			return tea.Sequence(removeDraftCmd(m.draftPath), done("Kata discarded."))
+			return tea.Sequence(m.c.drafts.remove(m.draftPath), done("Kata discarded."))
 		case key.Matches(msg, k.No):
 			m.mode = m.prev
 		}

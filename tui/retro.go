@@ -211,7 +211,7 @@ func (m *retroModel) blank() bool { return m.s.Blank(m.opt.Team, m.prefill) && !
 // closeBlank ends a blank retro, removing any draft an autosave wrote.
 func (m *retroModel) closeBlank() tea.Cmd {
 	m.discard = true
-	return tea.Sequence(removeDraftCmd(m.draftPath), done("Retro closed: nothing was typed, so no draft is kept."))
+	return tea.Sequence(m.c.drafts.remove(m.draftPath), done("Retro closed: nothing was typed, so no draft is kept."))
 }
 
 // keepsDraft: the autosave writes the session to the draft.
@@ -262,10 +262,10 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case tickMsg:
 		m.now = m.c.now()
-		save := m.onTick(m.draftPath, m.keepsDraft() && !m.blank(), m.draftData)
+		save := m.onTick(m.c.drafts, m.draftPath, m.keepsDraft() && !m.blank(), m.draftData)
 		if m.dirty && m.keepsDraft() && m.blank() {
 			// emptied again: an earlier autosave must not come back as Resume
-			m.dirty, save = false, removeDraftCmd(m.draftPath)
+			m.dirty, save = false, m.c.drafts.remove(m.draftPath)
 		}
 		return tea.Batch(m.c.tick(), m.toolkitTick(), save)
 	case draftSavedMsg:
@@ -301,7 +301,7 @@ func (m *retroModel) update(msg tea.Msg) tea.Cmd {
 		if m.opt.Commit {
 			next = m.commitCmd(msg.path, m.s.DisplayTitle(), msg.back.Updated, m.s.InboxPaths(m.c.notesDir)...)
 		}
-		return tea.Sequence(removeDraftCmd(m.draftPath), next)
+		return tea.Sequence(m.c.drafts.remove(m.draftPath), next)
 	case committedMsg:
 		m.stopCommit = nil
 		m.result.Committed, m.result.CommitErr = msg.err == nil, msg.err
@@ -358,7 +358,7 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			m.takeInbox()
 			m.roomStart()
 			m.startEdit(0)
-			return removeDraftCmd(m.draftPath)
+			return m.c.drafts.remove(m.draftPath)
 		case key.Matches(msg, k.Quit, k.Back):
 			m.discard = true // the draft on disk stays as it is
 			m.result.DraftKept = m.draftPath
@@ -370,10 +370,10 @@ func (m *retroModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		case key.Matches(msg, k.Yes, k.Interrupt):
 			m.result.DraftKept = m.draftPath
 			// the draft is written now: on the home screen the program goes on
-			return tea.Sequence(saveDraftCmd(m.draftPath, m.draftData()), m.finish())
+			return tea.Sequence(m.c.drafts.save(m.draftPath, m.draftData()), m.finish())
 		case key.Matches(msg, k.Discard):
 			m.discard = true
-			return tea.Sequence(removeDraftCmd(m.draftPath), m.finish())
+			return tea.Sequence(m.c.drafts.remove(m.draftPath), m.finish())
 		case key.Matches(msg, k.No):
 			m.mode = m.prev
 		}
