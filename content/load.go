@@ -27,13 +27,18 @@ type Source struct {
 	// library. Its files are opened by path through safefile.Read, never
 	// through FS: os.DirFS would block on a FIFO.
 	Dir string
+	// Root confines the files read from Dir (a repository's
+	// .retrokata/content: the repository): a file that resolves outside it
+	// through a symlink is a per-file problem, never read. "" follows links
+	// anywhere (the user's own content dir).
+	Root string
 }
 
 // read reads one file of the source through the capped reader: a named
 // pipe, a device or a file over ContentLimit is refused, never read.
 func (s Source) read(name string) ([]byte, error) {
 	if s.Dir != "" {
-		return safefile.Read(filepath.Join(s.Dir, filepath.FromSlash(name)), safefile.ContentLimit)
+		return safefile.ReadIn(s.Root, filepath.Join(s.Dir, filepath.FromSlash(name)), safefile.ContentLimit)
 	}
 	return safefile.ReadFS(s.FS, name, safefile.ContentLimit)
 }
@@ -58,7 +63,9 @@ func Dirs(configHome, repoRoot string) []Source {
 		out = append(out, DirSource(OriginUser, filepath.Join(configHome, "retrokata", "content")))
 	}
 	if repoRoot != "" {
-		out = append(out, DirSource(OriginRepo, filepath.Join(repoRoot, ".retrokata", "content")))
+		src := DirSource(OriginRepo, filepath.Join(repoRoot, ".retrokata", "content"))
+		src.Root = repoRoot
+		out = append(out, src)
 	}
 	return out
 }
@@ -364,7 +371,7 @@ func TipLabel(t Tip) string { return strconv.Itoa(t.Number) + ". " + t.Title }
 func readError(err error) string {
 	var se *safefile.Error
 	if errors.As(err, &se) {
-		if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) {
+		if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, safefile.ErrTooLarge) || errors.Is(err, safefile.ErrOutside) {
 			return se.Why
 		}
 		return "cannot read: " + se.Why

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/retrokata/retrokata/internal/frontmatter"
 	"github.com/retrokata/retrokata/internal/safefile"
@@ -58,6 +57,17 @@ func (l Location) GitDir() string {
 		return filepath.Dir(l.Config)
 	}
 	return l.Dir
+}
+
+// Root is the repository every file of the notes dir must lie in, once
+// symlinks are followed (see safefile.Inside): the directory holding
+// .retrokata.yaml when the notes dir comes from it, "" (no confinement)
+// when the user chose the dir with --dir, RETROKATA_DIR or the default.
+func (l Location) Root() string {
+	if l.Reason == ReasonRepo && l.Config != "" {
+		return filepath.Dir(l.Config)
+	}
+	return ""
 }
 
 // RepoConfig is the content of .retrokata.yaml.
@@ -174,49 +184,9 @@ func insideRepo(cfg, notesDir, dir string) error {
 	return nil
 }
 
-// RealPath is the absolute path p names once every symlink is followed, as
-// the OS would follow them when creating p: the longest existing prefix is
-// resolved, a dangling link is followed to its target, and the parts that
-// do not exist yet are appended.
-func RealPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	return realPath(abs, 0)
-}
-
-func realPath(p string, links int) (string, error) {
-	if links > 40 {
-		return "", errors.New("too many levels of symbolic links")
-	}
-	r, err := filepath.EvalSymlinks(p)
-	if err == nil {
-		return r, nil
-	}
-	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
-		return "", err
-	}
-	parent := filepath.Dir(p)
-	if parent == p {
-		return p, nil
-	}
-	base, err := realPath(parent, links)
-	if err != nil {
-		return "", err
-	}
-	if info, err := os.Lstat(p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		target, err := os.Readlink(p)
-		if err != nil {
-			return "", err
-		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(base, target)
-		}
-		return realPath(filepath.Clean(target), links+1)
-	}
-	return filepath.Join(base, filepath.Base(p)), nil
-}
+// RealPath is the absolute path p names once every symlink is followed
+// (see safefile.RealPath).
+func RealPath(p string) (string, error) { return safefile.RealPath(p) }
 
 // DraftsDir is where work in progress is autosaved: never in the repo.
 func DraftsDir(x XDG) string { return filepath.Join(x.StateHome, "retrokata", "drafts") }

@@ -53,6 +53,16 @@ func EditFile(path string, read Hash, edit func(data []byte) ([]byte, error)) (H
 	return editFile(path, read, edit, nil)
 }
 
+// EditFileIn is EditFile for a note that must lie inside root once links
+// are followed (Location.Root; "" is no confinement): a note linked out of
+// the repository is refused, never rewritten.
+func EditFileIn(root, path string, read Hash, edit func(data []byte) ([]byte, error)) (Hash, error) {
+	if err := confine(root, path); err != nil {
+		return read, fmt.Errorf("update %w", err)
+	}
+	return editFile(path, read, edit, nil)
+}
+
 // editFile is EditFile with a hook run between the last check and the
 // rename: tests change the file there, at the worst moment.
 func editFile(path string, read Hash, edit func(data []byte) ([]byte, error), beforeRename func()) (Hash, error) {

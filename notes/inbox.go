@@ -64,6 +64,13 @@ func InboxFileName(title string, created time.Time, random io.Reader) (string, e
 // AddInbox writes a new card into the notes dir's inbox and returns its
 // path. The write is atomic and never replaces an existing file.
 func AddInbox(notesDir, title, text, team string, now time.Time) (string, error) {
+	return AddInboxIn("", notesDir, title, text, team, now)
+}
+
+// AddInboxIn is AddInbox for a notes dir confined to root
+// (Location.Root; "" is no confinement): an inbox linked out of the
+// repository is refused, nothing is written there.
+func AddInboxIn(root, notesDir, title, text, team string, now time.Time) (string, error) {
 	title = oneLine(Sanitize(title))
 	text = strings.TrimSpace(Sanitize(text))
 	team = oneLine(Sanitize(team))
@@ -79,6 +86,9 @@ func AddInbox(notesDir, title, text, team string, now time.Time) (string, error)
 	c := InboxCard{Kind: KindProblem, Title: title, Team: team, Created: now.UTC().Truncate(time.Second), Text: text}
 	data := RenderInbox(c)
 	dir := InboxDir(notesDir)
+	if err := confine(root, dir); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create inbox %s: %w", dir, err)
 	}
@@ -148,7 +158,13 @@ func ParseInbox(data []byte) (InboxCard, error) {
 // ReadInbox reads every card of the notes dir's inbox, oldest first (the
 // file names start with the time). A card that cannot be read or parsed is
 // returned with Err set; it stays on disk. No inbox is no cards.
-func ReadInbox(notesDir string) ([]InboxCard, error) {
+func ReadInbox(notesDir string) ([]InboxCard, error) { return ReadInboxIn("", notesDir) }
+
+// ReadInboxIn is ReadInbox for a notes dir confined to root
+// (Location.Root; "" is no confinement): an inbox linked out of the
+// repository is an error, a card linked out of it is a card with Err set,
+// never read.
+func ReadInboxIn(root, notesDir string) ([]InboxCard, error) {
 	dir := InboxDir(notesDir)
 	des, err := os.ReadDir(dir)
 	if err != nil {
@@ -157,6 +173,9 @@ func ReadInbox(notesDir string) ([]InboxCard, error) {
 		}
 		return nil, fmt.Errorf("read inbox %s: %w", dir, err)
 	}
+	if err := confine(root, dir); err != nil {
+		return nil, err
+	}
 	var out []InboxCard
 	for _, d := range des {
 		name := d.Name()
@@ -164,6 +183,12 @@ func ReadInbox(notesDir string) ([]InboxCard, error) {
 			continue
 		}
 		path := filepath.Join(dir, name)
+		if d.Type()&fs.ModeSymlink != 0 {
+			if err := confine(root, path); err != nil {
+				out = append(out, InboxCard{Path: path, Err: err})
+				continue
+			}
+		}
 		data, err := safefile.Read(path, MaxInboxText+MaxInboxTitle+4<<10)
 		if err != nil {
 			out = append(out, InboxCard{Path: path, Err: err})
@@ -182,12 +207,21 @@ func ReadInbox(notesDir string) ([]InboxCard, error) {
 
 // RemoveInbox deletes the used cards once the retro's note is saved. The
 // paths must be in the notes dir's inbox; others are refused.
-func RemoveInbox(notesDir string, paths []string) error {
+func RemoveInbox(notesDir string, paths []string) error { return RemoveInboxIn("", notesDir, paths) }
+
+// RemoveInboxIn is RemoveInbox for a notes dir confined to root
+// (Location.Root; "" is no confinement): a card that resolves out of the
+// repository is not removed.
+func RemoveInboxIn(root, notesDir string, paths []string) error {
 	dir := InboxDir(notesDir)
 	var errs []error
 	for _, p := range paths {
 		if filepath.Dir(p) != dir {
 			errs = append(errs, fmt.Errorf("%s is not in the inbox %s", p, dir))
+			continue
+		}
+		if err := confine(root, p); err != nil {
+			errs = append(errs, err)
 			continue
 		}
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -57,9 +57,13 @@ type indexed struct {
 // only the notes changed since the last run. The notes stay the only
 // record: a missing, stale or corrupt index only costs time.
 type Lister struct {
-	CacheDir    string           // "" disables the cache
-	SkipActions bool             // leave Entry.Actions nil when read from the index (counts are kept)
-	clock       func() time.Time // tests: what "now" is for the racy window
+	CacheDir    string // "" disables the cache
+	SkipActions bool   // leave Entry.Actions nil when read from the index (counts are kept)
+	// Root confines the notes listed (Location.Root): a note that resolves
+	// outside it through a symlink is listed as broken, never read. ""
+	// follows links anywhere (a dir the user chose).
+	Root  string
+	clock func() time.Time // tests: what "now" is for the racy window
 }
 
 // Index is the old name of Lister.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -118,9 +119,20 @@ func (x Lister) List(dir string, f Filter) ([]Entry, error) {
 		return nil, fmt.Errorf("read notes dir %s: %w", dir, err)
 	}
 	files := des[:0]
+	var outside []Entry // links out of the repository: broken, never read
 	for _, d := range des {
 		name := d.Name()
 		if strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, ".") && !d.IsDir() {
+			if d.Type()&fs.ModeSymlink != 0 {
+				// dir is inside the root (Resolve checked it): only a
+				// link can lead out of it
+				if err := confine(x.Root, filepath.Join(dir, name)); err != nil {
+					if e := (Entry{Path: filepath.Join(dir, name), Err: err}); f.match(e, nil) {
+						outside = append(outside, e)
+					}
+					continue
+				}
+			}
 			files = append(files, d)
 		}
 	}
@@ -210,11 +222,11 @@ func (x Lister) List(dir string, f Filter) ([]Entry, error) {
 		}
 		return a.Path > b.Path
 	})
-	out := make([]Entry, len(order))
+	out := make([]Entry, len(order), len(order)+len(outside))
 	for k, i := range order {
 		out[k] = slots[i].e
 	}
-	return out, nil
+	return append(out, outside...), nil
 }
 
 // ReadEntry reads one note for listing. It also returns the file's bytes,
@@ -261,6 +273,21 @@ func readLimited(path string) ([]byte, error) {
 		return nil, &Error{Path: path, Msg: "binary file, not a note"}
 	}
 	return data, nil
+}
+
+// confine is safefile.Inside for a note: a file that resolves outside root
+// is an *Error naming it ("links outside the repository"); root "" is no
+// confinement.
+func confine(root, path string) error {
+	err := safefile.Inside(root, path)
+	if err == nil {
+		return nil
+	}
+	var se *safefile.Error
+	if errors.As(err, &se) {
+		return &Error{Path: path, Msg: se.Why, Err: se.Err}
+	}
+	return &Error{Path: path, Msg: unwrap(err)}
 }
 
 func unwrap(err error) string {

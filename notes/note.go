@@ -57,7 +57,11 @@ type Error struct {
 	Path string
 	Line int
 	Msg  string
+	Err  error // the cause, for errors.Is (safefile.ErrOutside...), or nil
 }
+
+// Unwrap lets errors.Is see the cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string {
 	switch {

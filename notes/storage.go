@@ -43,6 +43,10 @@ type Store interface {
 type FileStore struct {
 	NotesDir string
 	Lister   Lister
+	// Root confines every note read, listed, saved or edited
+	// (Location.Root): a note linked out of the repository is an error
+	// naming it. "" is no confinement (a dir the user chose).
+	Root string
 }
 
 var _ Store = FileStore{}
@@ -51,11 +55,15 @@ var _ Store = FileStore{}
 func (s FileStore) Dir() string { return s.NotesDir }
 
 // List implements Store.
-func (s FileStore) List(f Filter) ([]Entry, error) { return s.Lister.List(s.NotesDir, f) }
+func (s FileStore) List(f Filter) ([]Entry, error) {
+	x := s.Lister
+	x.Root = s.Root
+	return x.List(s.NotesDir, f)
+}
 
 // Read implements Store.
 func (s FileStore) Read(path string) ([]byte, error) {
-	return safefile.Read(path, safefile.NotesLimit)
+	return safefile.ReadIn(s.Root, path, safefile.NotesLimit)
 }
 
 // Save implements Store with SaveOnce.
@@ -63,9 +71,9 @@ func (s FileStore) Save(n Note, draft string) (string, error) {
 	return SaveOnce(s.NotesDir, n, draft)
 }
 
-// Edit implements Store with EditFile.
+// Edit implements Store with EditFileIn.
 func (s FileStore) Edit(path string, read Hash, edit func([]byte) ([]byte, error)) (Hash, error) {
-	return EditFile(path, read, edit)
+	return EditFileIn(s.Root, path, read, edit)
 }
 
 // WriteDraft implements Store with SaveDraft.

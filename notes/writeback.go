@@ -25,13 +25,23 @@ type Change struct {
 // change, and an error for the note as a whole (unreadable, or refused by
 // EditFile: then no change is made).
 func SetStatuses(path string, changes []Change) ([]error, error) {
+	return SetStatusesIn("", path, changes)
+}
+
+// SetStatusesIn is SetStatuses for a note that must lie inside root once
+// links are followed (Location.Root; "" is no confinement).
+func SetStatusesIn(root, path string, changes []Change) ([]error, error) {
 	errs := make([]error, len(changes))
+	if err := confine(root, path); err != nil {
+		lineErrors(path, changes, errs, err)
+		return errs, err
+	}
 	e, _ := ReadEntry(path)
 	if e.Err != nil {
 		lineErrors(path, changes, errs, e.Err)
 		return errs, e.Err
 	}
-	_, err := EditFile(path, e.Hash, func(data []byte) ([]byte, error) {
+	_, err := EditFileIn(root, path, e.Hash, func(data []byte) ([]byte, error) {
 		n, err := Parse(data)
 		if err != nil {
 			return nil, &Error{Path: path, Msg: err.Error()}

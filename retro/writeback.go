@@ -36,6 +36,13 @@ type WriteBackResult struct {
 // cannot be written stays recorded in the new note; it is returned in
 // Failed.
 func WriteBack(decided []Decided, newNote string, day time.Time) WriteBackResult {
+	return WriteBackIn("", decided, newNote, day)
+}
+
+// WriteBackIn is WriteBack for notes confined to root (Location.Root; ""
+// is no confinement): a note linked out of the repository is not
+// rewritten, its decisions are returned in Failed.
+func WriteBackIn(root string, decided []Decided, newNote string, day time.Time) WriteBackResult {
 	var res WriteBackResult
 	var order []string
 	byNote := map[string][]notes.Change{}
@@ -57,7 +64,7 @@ func WriteBack(decided []Decided, newNote string, day time.Time) WriteBackResult
 		byNote[d.Note] = append(byNote[d.Note], c)
 	}
 	for _, note := range order {
-		errs, _ := notes.SetStatuses(note, byNote[note])
+		errs, _ := notes.SetStatusesIn(root, note, byNote[note])
 		changed := false
 		for _, err := range errs {
 			if err != nil {

@@ -176,7 +176,7 @@ func (a *app) open(msg openMsg) tea.Cmd {
 	switch msg.to {
 	case screenRetro:
 		opt := msg.retro
-		opt.Inbox, _ = notes.ReadInbox(a.c.notesDir) // a few small files; unreadable ones are flagged on the screen
+		opt.Inbox, _ = notes.ReadInboxIn(a.c.location.Root(), a.c.notesDir) // a few small files; unreadable ones are flagged on the screen
 		claim, d, err := retro.ClaimDraft(a.c.draftsDir, a.c.now())
 		if err != nil {
 			a.home.status, a.home.isErr = err.Error(), true

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"time"
@@ -34,6 +35,9 @@ func readCapped(path string) ([]byte, error) {
 // control sequences removed; a broken note shows its error and its text.
 func renderNote(md *markdown.Renderer, e notes.Entry, width int, isDark bool) tea.Cmd {
 	return func() tea.Msg {
+		if e.Broken() && errors.Is(e.Err, safefile.ErrOutside) {
+			return renderedMsg{path: e.Path, width: width, text: "This note cannot be read: " + notes.Sanitize(e.Err.Error())}
+		}
 		fi, err := os.Stat(e.Path)
 		if err != nil {
 			return renderedMsg{path: e.Path, width: width, text: "Cannot read " + notes.Sanitize(err.Error())}

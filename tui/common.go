@@ -137,11 +137,19 @@ func cmpOr(a, b string) string {
 // when none was given.
 func (c *common) kataNotesDir() string { return cmpOr(c.kataDir, c.notesDir) }
 
+// notesIndex lists the notes dir, confined to the repository it comes
+// from (Location.Root): a note linked out of it is listed as broken.
+func (c *common) notesIndex() notes.Lister {
+	x := c.index
+	x.Root = c.location.Root()
+	return x
+}
+
 // notes is where screens save, list and edit notes and drafts: the notes
 // dir on disk through the index, or the store Env gave.
 func (c *common) notes() notes.Store {
 	if c.store != nil {
 		return c.store
 	}
-	return notes.FileStore{NotesDir: c.notesDir, Lister: c.index}
+	return notes.FileStore{NotesDir: c.notesDir, Lister: c.index, Root: c.location.Root()}
 }

@@ -76,7 +76,7 @@ func (h *homeModel) loadFacts() tea.Cmd {
 	return func() tea.Msg {
 		now := c.now()
 		f := homeFacts{loaded: true, now: now}
-		list, err := c.index.List(c.notesDir, notes.Filter{})
+		list, err := c.notesIndex().List(c.notesDir, notes.Filter{})
 		f.err = err
 		for i := range list {
 			e := &list[i]

@@ -177,7 +177,7 @@ func (m *retroModel) resume() {
 }
 
 func (m *retroModel) Init() tea.Cmd {
-	return tea.Batch(m.c.tick(), loadEntries(m.c.index, m.c.notesDir), m.roomInit())
+	return tea.Batch(m.c.tick(), loadEntries(m.c.notesIndex(), m.c.notesDir), m.roomInit())
 }
 
 // loadEntries lists the notes dir for the previous actions, through the

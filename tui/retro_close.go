@@ -27,7 +27,7 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 	lib := m.c.lib
 	n := m.s.ToNote(tipTitle(lib))
 	dir, draft, data, st := m.c.notesDir, m.draftPath, m.draftData(), m.c.notes()
-	used := m.s.InboxPaths(dir)
+	used, root := m.s.InboxPaths(dir), m.c.location.Root()
 	decided, day := m.s.Decisions(), m.s.Date
 	m.flash("Saving…", false)
 	return func() tea.Msg {
@@ -36,8 +36,8 @@ func (m *retroModel) save(commit bool) tea.Cmd {
 			return retroSavedMsg{path: p, err: err, draftErr: st.WriteDraft(draft, data)}
 		}
 		// the decisions about earlier actions go back to their notes
-		back := retro.WriteBack(decided, p, day)
-		return retroSavedMsg{path: p, inboxErr: notes.RemoveInbox(dir, used), back: back}
+		back := retro.WriteBackIn(root, decided, p, day)
+		return retroSavedMsg{path: p, inboxErr: notes.RemoveInboxIn(root, dir, used), back: back}
 	}
 }
 

@@ -66,7 +66,7 @@ func newTrendsModel(c *common) *trendsModel {
 func (m *trendsModel) restyle() { m.help.Styles = m.c.styles.Help }
 
 func (m *trendsModel) Init() tea.Cmd {
-	x, dir := m.c.index, m.c.notesDir
+	x, dir := m.c.notesIndex(), m.c.notesDir
 	return func() tea.Msg {
 		l, err := x.List(dir, notes.Filter{Type: notes.TypeRetro})
 		return trendsMsg{l, err}

@@ -97,7 +97,7 @@ code 1.`,
 					if !seen {
 						read = en.Hash
 					}
-					h, err := notes.SetDone(en.Path, read, a, true)
+					h, err := notes.SetDoneIn(notes.FileStore{NotesDir: loc.Dir, Root: loc.Root()}, en.Path, read, a, true)
 					if err != nil {
 						failed++
 						e.warnf("%s not ticked: %s", cur, err)

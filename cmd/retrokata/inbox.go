@@ -30,7 +30,7 @@ Commit the file to share it: git history shows who added it.`,
 			if err != nil {
 				return err
 			}
-			p, err := notes.AddInbox(loc.Dir, a[0], text, team, e.now())
+			p, err := notes.AddInboxIn(loc.Root(), loc.Dir, a[0], text, team, e.now())
 			if err != nil {
 				return withHint(err, "Check the notes dir is writable, or pass --dir.")
 			}
@@ -69,7 +69,7 @@ func newRetroInboxCmd(e *env) *cobra.Command {
 			if err := missingDir(loc); err != nil {
 				return err
 			}
-			cards, err := notes.ReadInbox(loc.Dir)
+			cards, err := notes.ReadInboxIn(loc.Root(), loc.Dir)
 			if err != nil {
 				return withHint(err, "Check the path, or pass --dir.")
 			}

@@ -33,7 +33,7 @@ func (e *env) entries(cmd *cobra.Command, f notes.Filter, withActions bool) ([]n
 	if err := missingDir(loc); err != nil {
 		return nil, err
 	}
-	list, err := notes.Lister{CacheDir: e.xdg.CacheHome, SkipActions: !withActions}.List(loc.Dir, f)
+	list, err := notes.Lister{CacheDir: e.xdg.CacheHome, SkipActions: !withActions, Root: loc.Root()}.List(loc.Dir, f)
 	if err != nil {
 		return nil, withHint(err, "Check the path, or pass --dir.")
 	}

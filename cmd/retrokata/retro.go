@@ -58,7 +58,7 @@ and suggests reactions, learnings and actions you accept or ignore.`,
 			if err != nil {
 				return err
 			}
-			if o.Inbox, err = notes.ReadInbox(loc.Dir); err != nil {
+			if o.Inbox, err = notes.ReadInboxIn(loc.Root(), loc.Dir); err != nil {
 				e.warnf("%s", notes.Sanitize(err.Error()))
 			}
 			claim, d, err := retro.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir), e.now())

@@ -35,7 +35,11 @@ prints the file exactly as it is.`,
 			if err != nil {
 				return err
 			}
-			data, err := safefile.Read(path, safefile.NotesLimit)
+			root := ""
+			if loc, err := e.location(cmd); err == nil && filepath.Dir(path) == loc.Dir {
+				root = loc.Root() // a note of the repository's notes dir stays in it
+			}
+			data, err := safefile.ReadIn(root, path, safefile.NotesLimit)
 			if err != nil {
 				return fmt.Errorf("show %w", err)
 			}
