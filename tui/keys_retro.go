@@ -143,8 +143,20 @@ func (k retroKeys) ShortHelp() []key.Binding {
 	}
 	// tab first: on a narrow screen it is the one key that must stay
 	phase := k.phaseKeys()
-	short := append([]key.Binding{k.next()}, phase[:min(2, len(phase))]...)
+	var short []key.Binding
+	if k.phase != retro.PhaseClose { // the last phase: tab goes nowhere
+		short = append(short, k.next())
+	}
+	short = append(short, phase[:min(2, len(phase))]...)
 	return append(short, k.Prev, k.Quit)
+}
+
+// moves are tab and shift+tab, as far as they go: Close is the last phase.
+func (k retroKeys) moves() []key.Binding {
+	if k.phase == retro.PhaseClose {
+		return []key.Binding{k.Prev}
+	}
+	return []key.Binding{k.next(), k.Prev}
 }
 
 // next is what tab does: the next problem in Discuss until the last one,
@@ -161,7 +173,7 @@ func (k retroKeys) FullHelp() [][]key.Binding {
 	if k.mode != modeBrowse {
 		return nil
 	}
-	return [][]key.Binding{k.phaseKeys(), {k.next(), k.Prev}, {k.Help, k.Quit}}
+	return [][]key.Binding{k.phaseKeys(), k.moves(), {k.Help, k.Quit}}
 }
 
 func (k retroKeys) pinned() []key.Binding {
