@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -167,18 +168,103 @@ func TestNoPTYExecSubsystemAndForwardingAreRefused(t *testing.T) {
 	}
 }
 
+// countingCode answers want to every question (retrying up to tries
+// times on the connection) and counts the questions.
+func countingCode(n *atomic.Int32, want string, tries int) gossh.AuthMethod {
+	return gossh.RetryableAuthMethod(gossh.KeyboardInteractive(func(_, _ string, q []string, _ []bool) ([]string, error) {
+		n.Add(int32(len(q)))
+		a := make([]string, len(q))
+		for i := range a {
+			a[i] = want
+		}
+		return a, nil
+	}), tries)
+}
+
 func TestWrongCodesAreRateLimitedPerIP(t *testing.T) {
-	f := start(t, func(c *Config) { c.FailedCodes, c.FailedEvery = 2, time.Hour })
+	f := start(t, func(c *Config) { c.FailedCodes, c.FailedEvery, c.SlowTry = 2, time.Hour, time.Hour })
+	var asked atomic.Int32
 	for range 2 {
-		if _, err := f.dial("mallory", codeAuth("wrong-wrong")); err == nil {
+		if _, err := f.dial("mallory", countingCode(&asked, "wrong-wrong", 1)); err == nil {
 			t.Fatal("wrong code accepted")
 		}
 	}
-	if _, err := f.dial("mallory", codeAuth(testCode)); err == nil {
-		t.Fatal("the right code got in after the limit of wrong ones")
+	if _, err := f.dial("mallory", countingCode(&asked, "wrong-wrong", 3)); err == nil {
+		t.Fatal("wrong code accepted")
+	}
+	if n := asked.Load(); n != 2 {
+		t.Fatalf("asked for a code %d times with a limit of 2", n)
 	}
 	if !strings.Contains(f.log.String(), "too many wrong join codes") {
 		t.Fatalf("log:\n%s", f.log.String())
+	}
+}
+
+// Everyone on the default loopback address shares 127.0.0.1: someone
+// guessing a code every few seconds must not keep the right one out.
+func TestGuessingDoesNotLockOutTheRightCode(t *testing.T) {
+	f := start(t, func(c *Config) { c.FailedCodes, c.FailedEvery, c.SlowTry = 2, time.Hour, 50*time.Millisecond })
+	var asked atomic.Int32
+	for range 4 {
+		if _, err := f.dial("mallory", countingCode(&asked, "wrong-wrong", 10)); err == nil {
+			t.Fatal("wrong code accepted")
+		}
+	}
+	// the first connection: 2 tries in the burst and its slow one; then
+	// one slow try per connection
+	if n := asked.Load(); n != 2+1+3 {
+		t.Fatalf("asked %d times", n)
+	}
+	c, err := f.dial("ana", codeAuth(testCode))
+	if err != nil {
+		t.Fatalf("the right code was locked out by someone guessing: %v", err)
+	}
+	c.Close()
+}
+
+// Concurrent connections each took a free try between the check and the
+// count: 19 wrong codes got through a limit of 5.
+func TestConcurrentWrongCodesRespectTheLimit(t *testing.T) {
+	f := start(t, func(c *Config) {
+		c.FailedCodes, c.FailedEvery, c.SlowTry, c.ConnBurst = 5, time.Hour, time.Hour, 100
+	})
+	var asked atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if c, err := f.dial("mallory", countingCode(&asked, "wrong-wrong", 3)); err == nil {
+				c.Close()
+				t.Error("wrong code accepted")
+			}
+		}()
+	}
+	wg.Wait()
+	if n := asked.Load(); n > 5 {
+		t.Fatalf("%d wrong codes tried with a limit of 5", n)
+	}
+}
+
+func TestLimitTableIsBoundedAndKeepsWhoFails(t *testing.T) {
+	lt := newLimitTable(time.Hour, 2)
+	lt.max = 64
+	lt.take("198.51.100.0/24")
+	lt.take("198.51.100.0/24")
+	for i := range 4100 { // flooding from many sources
+		lt.take(fmt.Sprintf("10.%d.%d.0/24", i/256, i%256))
+	}
+	if n := lt.len(); n > 64 {
+		t.Fatalf("%d entries with a bound of 64", n)
+	}
+	if lt.take("198.51.100.0/24") {
+		t.Fatal("the flood reset the limit of a source that keeps failing")
+	}
+	for _, tc := range [][2]string{{"203.0.113.7:5", "203.0.113.0/24"}, {"[2001:db8:1:2:3:4:5:6]:22", "2001:db8:1:2::/64"}} {
+		a, _ := net.ResolveTCPAddr("tcp", tc[0])
+		if got := sourceKey(a); got != tc[1] {
+			t.Errorf("%s: key %s, want %s", tc[0], got, tc[1])
+		}
 	}
 }
 

@@ -6,8 +6,8 @@
 //
 // Defaults are safe: a join code (keyboard-interactive) or a key listed in
 // an authorized_keys file, never password or "none" auth; at most 3 auth
-// attempts per connection and a per-IP limit on failed codes and on new
-// connections; a 10 s handshake timeout; 16 sessions; a disconnect after
+// attempts per connection and a per-source limit on failed codes (that
+// still lets one slow try through per connection) and on new connections; a 10 s handshake timeout; 16 sessions; a disconnect after
 // 30 minutes without input (output does not count) and after 4 hours;
 // sessions without a PTY, exec requests, subsystems (sftp, scp) and port
 // forwarding are refused. Connections are logged to a file, never what
@@ -27,7 +27,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -37,7 +36,6 @@ import (
 	"charm.land/wish/v2/bubbletea"
 	"github.com/charmbracelet/keygen"
 	gossh "golang.org/x/crypto/ssh"
-	"golang.org/x/time/rate"
 
 	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/room"
@@ -76,10 +74,17 @@ type Config struct {
 	Room      *room.Room
 	// NewScreen builds the program model of one participant's session.
 	NewScreen func(g *room.Guest, user string) tea.Model
-	// FailedCodes and FailedEvery rate-limit wrong join codes per IP:
-	// FailedCodes in a burst, then one per FailedEvery (5, 10 s).
+	// FailedCodes and FailedEvery rate-limit join codes per source (the
+	// /24 of an IPv4 address, the /64 of an IPv6 one): FailedCodes in a
+	// burst, then one per FailedEvery (5, 10 s). A right code gives its
+	// token back.
 	FailedCodes int
 	FailedEvery time.Duration
+	// SlowTry is how long a new connection from a limited source waits
+	// before it may try one code all the same (3 s), so people sharing an
+	// address with someone guessing still get in; a SlowTry not shorter
+	// than Handshake turns this off.
+	SlowTry time.Duration
 	// ConnBurst and ConnEvery rate-limit new connections per IP (20, 1 s).
 	ConnBurst int
 	ConnEvery time.Duration
@@ -93,9 +98,8 @@ type Server struct {
 	fingerprint string
 	keys        []gossh.PublicKey
 	active      atomic.Int64
-	mu          sync.Mutex
-	fails       map[string]*rate.Limiter
-	conns       map[string]*rate.Limiter
+	fails       *limitTable
+	conns       *limitTable
 }
 
 // NewJoinCode is a fresh join code: 10 base32 characters (50 bits) in two
@@ -192,6 +196,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.FailedEvery <= 0 {
 		cfg.FailedEvery = 10 * time.Second
 	}
+	if cfg.SlowTry <= 0 {
+		cfg.SlowTry = 3 * time.Second
+	}
 	if cfg.ConnBurst <= 0 {
 		cfg.ConnBurst = 20
 	}
@@ -201,7 +208,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	s := &Server{cfg: cfg, log: slog.New(slog.NewTextHandler(cfg.Log, nil)), fails: map[string]*rate.Limiter{}, conns: map[string]*rate.Limiter{}}
+	s := &Server{cfg: cfg, log: slog.New(slog.NewTextHandler(cfg.Log, nil)), fails: newLimitTable(cfg.FailedEvery, cfg.FailedCodes), conns: newLimitTable(cfg.ConnEvery, cfg.ConnBurst)}
 	pem, fp, err := HostKey(cfg.HostKeyPath)
 	if err != nil {
 		return nil, err
@@ -253,7 +260,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	srv.ConnCallback = func(_ ssh.Context, c net.Conn) net.Conn {
 		ip := remoteIP(c.RemoteAddr())
-		if !s.limiter(s.conns, ip, cfg.ConnEvery, cfg.ConnBurst).Allow() {
+		if !s.conns.take(sourceKey(c.RemoteAddr())) {
 			s.log.Warn("refused", "why", "too many connections", "remote", ip)
 			return nil
 		}
@@ -303,37 +310,43 @@ func remoteIP(a net.Addr) string {
 // clean makes a client-chosen string safe for the log: one short line.
 func clean(s string) string { return room.CleanName(s) }
 
-func (s *Server) limiter(m map[string]*rate.Limiter, ip string, every time.Duration, burst int) *rate.Limiter {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	l := m[ip]
-	if l == nil {
-		if len(m) > 4096 { // bound the memory a scan of many addresses can take
-			clear(m)
-		}
-		l = rate.NewLimiter(rate.Every(every), burst)
-		m[ip] = l
-	}
-	return l
-}
+// slowTried marks a connection that used its one try past the limit.
+type slowTried struct{}
 
-// checkCode asks for the join code; wrong codes are rate limited per IP,
-// and a limited IP is refused before it is even asked.
+// checkCode asks for the join code. Each try takes a token of the
+// source's bucket before asking (so concurrent connections cannot each
+// get a free try) and a right code gives it back. When the bucket is
+// empty, a connection still gets one try after waiting SlowTry: someone
+// guessing from a shared address slows everyone there down but never
+// locks them out, and guesses stay bounded by the connection limit.
 func (s *Server) checkCode(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
 	ip := remoteIP(ctx.RemoteAddr())
-	lim := s.limiter(s.fails, ip, s.cfg.FailedEvery, s.cfg.FailedCodes)
-	if lim.Tokens() < 1 {
-		s.log.Warn("refused", "why", "too many wrong join codes", "remote", ip)
-		return false
+	key := sourceKey(ctx.RemoteAddr())
+	took := s.fails.take(key)
+	if !took {
+		if ctx.Value(slowTried{}) != nil || s.cfg.SlowTry >= s.cfg.Handshake {
+			s.log.Warn("refused", "why", "too many wrong join codes", "remote", ip)
+			return false
+		}
+		ctx.SetValue(slowTried{}, true)
+		t := time.NewTimer(s.cfg.SlowTry)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return false
+		case <-t.C:
+		}
 	}
 	ans, err := ch(ctx.User(), "Join the retro", []string{"Join code: "}, []bool{false})
 	if err != nil || len(ans) != 1 {
 		return false
 	}
 	if subtle.ConstantTimeCompare(normalizeCode(ans[0]), normalizeCode(s.cfg.JoinCode)) == 1 {
+		if took {
+			s.fails.give(key) // a right code costs nothing
+		}
 		return true
 	}
-	lim.Allow() // spend a token per failure
 	return false
 }
 
