@@ -89,6 +89,21 @@ func dateNumber(s string) int {
 // Counts is how many actions a note (or several) has in each status.
 type Counts struct{ Open, Done, Dropped, Carried int }
 
+// Actions is how many distinct actions were counted: a carried line is a
+// pointer to the open line in the newer note, which is the action itself,
+// so it is not one more action. Stats, trends, home and the browser all
+// count with it.
+func (c Counts) Actions() int { return c.Open + c.Done + c.Dropped }
+
+// CompletionRate is done over the distinct actions, false when there are none.
+func (c Counts) CompletionRate() (float64, bool) {
+	n := c.Actions()
+	if n == 0 {
+		return 0, false
+	}
+	return float64(c.Done) / float64(n), true
+}
+
 // Add counts one action.
 func (c *Counts) Add(s Status) {
 	switch s {

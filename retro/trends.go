@@ -25,7 +25,7 @@ type RetroTrend struct {
 	Title    string
 	Team     string
 	Date     time.Time
-	Agreed   int // task items under "## Actions"
+	Agreed   int // distinct actions under "## Actions": a carried line is not one (notes.Counts.Actions)
 	Open     int
 	Done     int
 	Dropped  int
@@ -36,13 +36,15 @@ type RetroTrend struct {
 }
 
 // CompletionRate is done / agreed, nil when nothing was agreed.
-func (r RetroTrend) CompletionRate() *float64 { return rate(r.Done, r.Agreed) }
+func (r RetroTrend) CompletionRate() *float64 {
+	return rate(notes.Counts{Open: r.Open, Done: r.Done, Dropped: r.Dropped, Carried: r.Carried})
+}
 
-func rate(done, agreed int) *float64 {
-	if agreed == 0 {
+func rate(c notes.Counts) *float64 {
+	v, ok := c.CompletionRate()
+	if !ok {
 		return nil
 	}
-	v := float64(done) / float64(agreed)
 	return &v
 }
 
@@ -91,7 +93,9 @@ type Totals struct {
 }
 
 // CompletionRate is done / agreed over every retro, nil when nothing was agreed.
-func (t Totals) CompletionRate() *float64 { return rate(t.Done, t.Agreed) }
+func (t Totals) CompletionRate() *float64 {
+	return rate(notes.Counts{Open: t.Open, Done: t.Done, Dropped: t.Dropped, Carried: t.Carried})
+}
 
 // Trends is the picture across retros.
 type Trends struct {
@@ -128,19 +132,8 @@ func ComputeTrends(entries []notes.Entry, opt TrendOptions) Trends {
 			continue
 		}
 		r := RetroTrend{Path: e.Path, Title: m.Title, Team: m.Team, Date: m.Date, ROTI: m.ROTI, Problems: len(e.Problems), Tags: m.Tags}
-		forAgreed(e.Actions, func(_ *notes.Action, _ int, st string) {
-			r.Agreed++
-			switch st {
-			case statusOpen:
-				r.Open++
-			case statusDone:
-				r.Done++
-			case statusDropped:
-				r.Dropped++
-			case statusCarried:
-				r.Carried++
-			}
-		})
+		c := notes.CountActions(e.Actions)
+		r.Agreed, r.Open, r.Done, r.Dropped, r.Carried = c.Actions(), c.Open, c.Done, c.Dropped, c.Carried
 		if r.ROTI != nil {
 			rotiSum += *r.ROTI
 			rotiN++

@@ -4,13 +4,8 @@ import (
 	"github.com/retrokata/retrokata/notes"
 )
 
-// Action statuses as trends counts them: those of notes.
-const (
-	statusOpen    = string(notes.StatusOpen)
-	statusDone    = string(notes.StatusDone)
-	statusDropped = string(notes.StatusDropped)
-	statusCarried = string(notes.StatusCarried)
-)
+// statusOpen is the status of the actions trends lists as oldest open.
+const statusOpen = string(notes.StatusOpen)
 
 // forAgreed calls f with each action a retro agreed (the task items of its
 // "## Actions", in order), its 1-based position among them (its id is

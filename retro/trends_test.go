@@ -67,7 +67,7 @@ func TestTrendsStatusesAndAges(t *testing.T) {
 	broken := notes.Entry{Path: "/n/x.md", Err: fmt.Errorf("bad")}
 	tr := ComputeTrends([]notes.Entry{e, broken}, TrendOptions{Now: time.Date(2026, 1, 11, 15, 0, 0, 0, time.UTC)})
 	r := tr.Retros[0]
-	if len(tr.Retros) != 1 || r.Agreed != 4 || r.Done != 1 || r.Dropped != 1 || r.Carried != 1 || r.Open != 1 || *r.CompletionRate() != 0.25 {
+	if len(tr.Retros) != 1 || r.Agreed != 3 || r.Done != 1 || r.Dropped != 1 || r.Carried != 1 || r.Open != 1 || *r.CompletionRate() != 1.0/3 {
 		t.Fatalf("retro %+v", r)
 	}
 	if len(tr.OldestOpen) != 1 || tr.OldestOpen[0].ID != "2026-01-01-r#4" || tr.OldestOpen[0].AgeDays != 10 || tr.OldestOpen[0].Owner != "dana" {

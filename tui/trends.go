@@ -142,8 +142,12 @@ func (m *trendsModel) body(w, h int) string {
 	st, t := m.c.styles, m.t
 	tot := t.Totals
 	var b strings.Builder
-	line := fmt.Sprintf("%s · %s: %d done, %d dropped, %d carried, %d open · %s done",
-		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Carried, tot.Open, strings.TrimSpace(pct(tot.CompletionRate())))
+	line := fmt.Sprintf("%s · %s: %d done, %d dropped, %d open · %s done",
+		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Open, strings.TrimSpace(pct(tot.CompletionRate())))
+	if tot.Carried > 0 {
+		// a carry-over is a move, not one more action: said apart
+		line += fmt.Sprintf(" · %d carried over", tot.Carried)
+	}
 	if tot.ROTI != nil {
 		line += fmt.Sprintf(" · ROTI %.1f", *tot.ROTI)
 	}
@@ -202,10 +206,12 @@ func (m *trendsModel) body(w, h int) string {
 
 // bar draws a retro's actions as a bar: done, dropped, carried, open.
 func bar(st Styles, r retro.RetroTrend, w int) string {
-	if r.Agreed == 0 {
+	// the note's lines: its actions and the pointers of those carried out
+	lines := r.Agreed + r.Carried
+	if lines == 0 {
 		return st.Subtle.Render(strings.Repeat("·", w))
 	}
-	cells := func(n int) int { return int(math.Round(float64(n) / float64(r.Agreed) * float64(w))) }
+	cells := func(n int) int { return int(math.Round(float64(n) / float64(lines) * float64(w))) }
 	done, dropped, carried := cells(r.Done), cells(r.Dropped), cells(r.Carried)
 	open := max(0, w-done-dropped-carried)
 	return st.OK.Render(strings.Repeat("█", done)) + st.Error.Render(strings.Repeat("▒", dropped)) +

@@ -19,6 +19,7 @@ type statsJSON struct {
 	Broken         int            `json:"broken"`
 	Retros         int            `json:"retros"`
 	RetrosByTeam   map[string]int `json:"retros_by_team"`
+	Actions        int            `json:"actions"` // distinct: open + done + dropped
 	ActionsOpen    int            `json:"actions_open"`
 	ActionsDone    int            `json:"actions_done"`
 	ActionsDropped int            `json:"actions_dropped"`
@@ -125,6 +126,7 @@ func newStatsCmd(e *env) *cobra.Command {
 				s.ActionsDone += en.Done
 				s.ActionsDropped += en.Dropped
 				s.ActionsCarried += en.Carried
+				s.Actions += en.Counts().Actions()
 				for _, a := range en.Actions {
 					if a.Overdue(now) {
 						s.ActionsOverdue++
@@ -158,8 +160,13 @@ func newStatsCmd(e *env) *cobra.Command {
 				}
 				fmt.Fprintf(e.stdout, "  %-20s %d\n", clean(name), s.RetrosByTeam[t])
 			}
-			fmt.Fprintf(e.stdout, "Actions: %d open (%d overdue), %d done, %d dropped, %d carried over\n",
-				s.ActionsOpen, s.ActionsOverdue, s.ActionsDone, s.ActionsDropped, s.ActionsCarried)
+			fmt.Fprintf(e.stdout, "Actions: %d: %d open (%d overdue), %d done, %d dropped",
+				s.Actions, s.ActionsOpen, s.ActionsOverdue, s.ActionsDone, s.ActionsDropped)
+			if s.ActionsCarried > 0 {
+				// a carried line points at the open one in a newer note
+				fmt.Fprintf(e.stdout, "; %d carried over", s.ActionsCarried)
+			}
+			fmt.Fprintln(e.stdout)
 			fmt.Fprintf(e.stdout, "Katas: %s, %d of %d katas practised, %d due today, streak %s\n",
 				plural(s.KataAttempts, "attempt"), s.KatasPractised, len(s.Katas), s.KatasDue, plural(s.Streak, "day"))
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

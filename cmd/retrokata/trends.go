@@ -231,8 +231,12 @@ func printTrends(e *env, t retro.Trends) error {
 		fmt.Fprintln(w, "No retros yet: trends appear after the first one is saved.")
 		return nil
 	}
-	fmt.Fprintf(w, "%s · %s agreed: %d done, %d dropped, %d carried over, %d open · %s done",
-		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Carried, tot.Open, percent(tot.CompletionRate()))
+	fmt.Fprintf(w, "%s · %s agreed: %d done, %d dropped, %d open · %s done",
+		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Open, percent(tot.CompletionRate()))
+	if tot.Carried > 0 {
+		// a carry-over is a move, not one more action: said apart
+		fmt.Fprintf(w, " · %d carried over", tot.Carried)
+	}
 	if tot.ROTI != nil {
 		fmt.Fprintf(w, " · ROTI %.1f", *tot.ROTI)
 	}

@@ -164,7 +164,7 @@ func TestTrendsJSONOnGeneratedCorpus(t *testing.T) {
 			var rotiN int
 			for i, s := range want {
 				r := got.Retros[i]
-				agreedN := s.open + s.done + s.dropped + s.carried
+				agreedN := s.open + s.done + s.dropped // a carried line is not one more action
 				if filepath.Base(r.Path) != s.name+".md" || r.Team != s.team || r.Agreed != agreedN || r.Open != s.open ||
 					r.Done != s.done || r.Dropped != s.dropped || r.Carried != s.carried || r.Problems != len(s.problems) ||
 					strings.Join(r.Tags, ",") != strings.Join(s.tags, ",") {
