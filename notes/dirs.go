@@ -76,20 +76,46 @@ type RepoConfig struct {
 }
 
 // FindConfig walks up from dir to the nearest .retrokata.yaml and returns
-// its path, or "" when there is none.
-func FindConfig(dir string) string {
+// its path, or "" when there is none. The walk stops at the top of the git
+// work tree dir is in (the first folder holding a .git, found by looking,
+// git is not run) and at home ("" for no such stop): a .retrokata.yaml in
+// a folder above the repository or above your home, which someone else may
+// have put there, is never used. A .retrokata.yaml found but owned by
+// another user (unix) is an error naming it.
+func FindConfig(dir, home string) (string, error) {
 	dir = filepath.Clean(dir)
+	if home != "" {
+		home = filepath.Clean(home)
+	}
 	for {
 		p := filepath.Join(dir, ConfigName)
 		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			return p
+			if err := ownedByUs(p, info); err != nil {
+				return "", err
+			}
+			return p, nil
+		}
+		if dir == home {
+			return "", nil
+		}
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil // the top of the work tree
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return ""
+			return "", nil
 		}
 		dir = parent
 	}
+}
+
+// Home is the user's home folder from the environment (HOME, or
+// USERPROFILE on Windows), where FindConfig stops; "" when unset.
+func Home(getenv func(string) string) string {
+	if h := getenv("HOME"); h != "" {
+		return h
+	}
+	return getenv("USERPROFILE")
 }
 
 // ReadConfig reads a .retrokata.yaml through the capped reader (64 KiB,
@@ -127,7 +153,10 @@ func singleLine(msg string) string {
 // then notes_dir of the nearest .retrokata.yaml walking up from wd
 // (relative to that file), then <DataHome>/retrokata/notes.
 func Resolve(flagDir string, getenv func(string) string, wd string, x XDG) (Location, error) {
-	cfg := FindConfig(wd)
+	cfg, err := FindConfig(wd, Home(getenv))
+	if err != nil {
+		return Location{}, err
+	}
 	abs := func(p string) string {
 		if filepath.IsAbs(p) {
 			return filepath.Clean(p)

@@ -16,7 +16,11 @@ import (
 // contentSources are the user's and the repository's content dirs.
 func (e *env) contentSources() []content.Source {
 	repoRoot := ""
-	if cfg := notes.FindConfig(e.wd); cfg != "" {
+	cfg, err := notes.FindConfig(e.wd, notes.Home(e.getenv))
+	if err != nil {
+		e.warnf("%s", err) // not the repository's content, then
+	}
+	if cfg != "" {
 		repoRoot = filepath.Dir(cfg)
 	}
 	return content.Dirs(e.xdg.ConfigHome, repoRoot)
