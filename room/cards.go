@@ -31,15 +31,14 @@ func (r *Room) AddCard(name, title, text string) (int, error) {
 	if r.board.Phase > retro.PhaseProblems {
 		return 0, ErrWrongPhase
 	}
-	if r.cardsOf(name)+m.late >= MaxCards {
+	if m.cards >= MaxCards {
 		return 0, ErrTooMany
 	}
+	m.cards++ // every card submitted counts, revealed or taken or not
 	r.nextID++
 	c := Card{ID: r.nextID, Title: title, Text: text}
 	if r.revealed {
 		r.incoming = append(r.incoming, c)
-		m.late++ // counts toward the cap until the facilitator takes it
-		r.lateBy[c.ID] = name
 	} else {
 		r.hidden = append(r.hidden, card{Card: c, author: name})
 	}
@@ -72,12 +71,14 @@ func (r *Room) EditCard(name string, id int, title, text string) error {
 func (r *Room) DeleteCard(name string, id int) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, err := r.member(name); err != nil {
+	m, err := r.member(name)
+	if err != nil {
 		return err
 	}
 	for i, c := range r.hidden {
 		if c.ID == id && c.author == name {
 			r.hidden = append(r.hidden[:i], r.hidden[i+1:]...)
+			m.cards-- // a card taken back before anyone saw it frees its place
 			r.changedLocked()
 			return nil
 		}
@@ -140,14 +141,6 @@ func (r *Room) TakeCards() []Card {
 	}
 	out := r.incoming
 	r.incoming = nil
-	for _, c := range out {
-		if name, ok := r.lateBy[c.ID]; ok {
-			if m := r.members[name]; m != nil && m.late > 0 {
-				m.late--
-			}
-			delete(r.lateBy, c.ID)
-		}
-	}
 	r.changedLocked()
 	return out
 }

@@ -34,7 +34,7 @@ const (
 	MaxName     = 32   // runes in a display name
 	MaxTitle    = 120  // runes in a card's title
 	MaxText     = 2000 // runes in a card's text or a suggestion
-	MaxCards    = 20   // unrevealed and late cards per person
+	MaxCards    = 20   // cards per person: every one submitted, before or after the reveal
 	MaxSuggest  = 20   // pending suggestions per person
 	MaxMembers  = 64   // names the room remembers, connected or not
 	DefaultDots = retro.DefaultDots
@@ -162,7 +162,7 @@ type member struct {
 	ready     bool
 	votes     []int
 	waiting   int // suggestions not answered yet
-	late      int // late cards not taken yet
+	cards     int // cards submitted (less the hidden ones taken back)
 }
 
 // Config sets a room's rules.
@@ -190,7 +190,6 @@ type Room struct {
 	totals    []int
 	suggest   []Suggestion
 	suggester map[int]string // suggestion id -> author, to count what is waiting
-	lateBy    map[int]string // late card id -> author, to cap cards per person
 	subs      map[int]chan struct{}
 	nextSub   int
 	unnamed   int // guests connected who have not given a name yet
@@ -204,7 +203,7 @@ func New(cfg Config) *Room {
 	if cfg.Shuffle == nil {
 		cfg.Shuffle = rand.Shuffle
 	}
-	return &Room{cfg: cfg, members: map[string]*member{}, suggester: map[int]string{}, lateBy: map[int]string{}, subs: map[int]chan struct{}{}, board: Board{Focus: -1}}
+	return &Room{cfg: cfg, members: map[string]*member{}, suggester: map[int]string{}, subs: map[int]chan struct{}{}, board: Board{Focus: -1}}
 }
 
 // Dots is each participant's budget.

@@ -528,3 +528,30 @@ func TestGuestsCountAsJoinedBeforeTheirName(t *testing.T) {
 		t.Fatalf("a guest that left joined again: %v %q", err, g.Name())
 	}
 }
+
+// Late cards stopped counting once the facilitator took them: the cap of
+// cards per person was bypassed after the reveal.
+func TestCardCapCountsEveryCardSubmitted(t *testing.T) {
+	r := New(Config{Shuffle: noShuffle})
+	join(t, r, "ana")
+	id, _ := r.AddCard("ana", "taken back", "")
+	if err := r.DeleteCard("ana", id); err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		if _, err := r.AddCard("ana", "before", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Reveal()
+	r.TakeCards()
+	for i := range MaxCards - 5 {
+		if _, err := r.AddCard("ana", "late", ""); err != nil {
+			t.Fatalf("late card %d: %v", i, err)
+		}
+		r.TakeCards() // the facilitator takes each one at once
+	}
+	if _, err := r.AddCard("ana", "one too many", ""); !errors.Is(err, ErrTooMany) {
+		t.Fatalf("card %d: %v", MaxCards+1, err)
+	}
+}
