@@ -38,6 +38,8 @@ const (
 	MaxSuggest  = 20   // pending suggestions per person
 	MaxMembers  = 64   // names the room remembers, connected or not
 	DefaultDots = retro.DefaultDots
+	// DefaultMaxAdmitted is twice the SSH server's 16 sessions.
+	DefaultMaxAdmitted = 32
 )
 
 // Errors a participant may see.
@@ -146,7 +148,9 @@ type Facilitator struct {
 	Incoming    int // revealed or late cards not yet taken into the session
 	Revealed    bool
 	VoteOpen    bool
-	Voters      int // participants who have used at least one dot
+	Voters      int // participants who have used at least one dot, there or not
+	Members     int // participants the room counts: connected, or gone leaving cards, dots or suggestions
+	Gone        int // of Members, how many left
 	Suggestions []Suggestion
 }
 
@@ -168,6 +172,10 @@ type member struct {
 // Config sets a room's rules.
 type Config struct {
 	Dots int // per participant; DefaultDots when 0
+	// MaxAdmitted caps the names ever admitted (DefaultMaxAdmitted when
+	// 0): someone with the code cannot join, vote and leave under name
+	// after name without end. Reconnections do not count.
+	MaxAdmitted int
 	// Shuffle orders the revealed cards; a seeded one makes tests
 	// repeatable. rand.Shuffle when nil.
 	Shuffle func(n int, swap func(i, j int))
@@ -193,6 +201,7 @@ type Room struct {
 	subs      map[int]chan struct{}
 	nextSub   int
 	unnamed   int // guests connected who have not given a name yet
+	admitted  int // names ever admitted (see Config.MaxAdmitted)
 }
 
 // New makes an empty room.
@@ -202,6 +211,9 @@ func New(cfg Config) *Room {
 	}
 	if cfg.Shuffle == nil {
 		cfg.Shuffle = rand.Shuffle
+	}
+	if cfg.MaxAdmitted <= 0 {
+		cfg.MaxAdmitted = DefaultMaxAdmitted
 	}
 	return &Room{cfg: cfg, members: map[string]*member{}, suggester: map[int]string{}, subs: map[int]chan struct{}{}, board: Board{Focus: -1}}
 }
@@ -287,24 +299,30 @@ func (r *Room) JoinAs(name, secret string) (string, error) {
 		return "", ErrNameTaken
 	case m != nil && (secret == "" || m.secret == "" || subtle.ConstantTimeCompare([]byte(secret), []byte(m.secret)) != 1):
 		return "", ErrReserved
-	case m == nil && len(r.members) >= MaxMembers:
+	case m == nil && (len(r.members) >= MaxMembers || r.admitted >= r.cfg.MaxAdmitted):
 		return "", ErrFull
 	case m == nil:
 		m = &member{name: name, secret: secret}
 		r.members[name] = m
+		r.admitted++
 	}
 	m.connected = 1
 	r.changedLocked()
 	return name, nil
 }
 
-// Leave marks a participant gone; their cards, dots and suggestions stay.
+// Leave marks a participant gone; their hidden cards, dots and waiting
+// suggestions stay, for a reconnection and the vote. A name that leaves
+// nothing of the kind is released: someone else may take it.
 func (r *Room) Leave(name string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if m := r.members[name]; m != nil && m.connected > 0 {
 		m.connected = 0
 		m.ready = false
+		if r.cardsOf(name) == 0 && m.waiting == 0 && sum(m.votes) == 0 {
+			delete(r.members, name)
+		}
 		r.changedLocked()
 	}
 }
@@ -407,9 +425,13 @@ func (r *Room) Facilitator() Facilitator {
 	f := Facilitator{Version: r.version, Hidden: len(r.hidden), Incoming: len(r.incoming), Revealed: r.revealed, VoteOpen: r.voteOpen,
 		Suggestions: append([]Suggestion(nil), r.suggest...)}
 	f.Joined, f.Ready = r.countsLocked()
+	f.Members = len(r.members)
 	for _, m := range r.members {
 		if sum(m.votes) > 0 {
 			f.Voters++
+		}
+		if m.connected == 0 {
+			f.Gone++
 		}
 	}
 	return f

@@ -555,3 +555,45 @@ func TestCardCapCountsEveryCardSubmitted(t *testing.T) {
 		t.Fatalf("card %d: %v", MaxCards+1, err)
 	}
 }
+
+// Names that left held their slot forever and kept counting, and someone
+// with the code could join, vote and leave under name after name: "8
+// voted" next to "1 joined".
+func TestDepartedNamesAreReleasedAndStuffingIsCapped(t *testing.T) {
+	r := New(Config{MaxAdmitted: 4})
+	join(t, r, "ana")
+	r.Leave("ana") // nothing left behind: the name is free again
+	if f := r.Facilitator(); f.Members != 0 || f.Gone != 0 {
+		t.Fatalf("after ana left with nothing: %+v", f)
+	}
+	if _, err := r.JoinAs("ana", "someone else"); err != nil {
+		t.Fatalf("a released name: %v", err)
+	}
+	r.Publish(Board{Phase: retro.PhaseVote, Problems: []Problem{{Title: "x"}}})
+	r.OpenVote(1)
+	r.Vote("ana", 0, 1)
+	stuffed := 0
+	for i := range 10 {
+		n := fmt.Sprintf("sock%d", i)
+		if _, err := r.Join(n); err != nil {
+			if !errors.Is(err, ErrFull) {
+				t.Fatal(err)
+			}
+			continue
+		}
+		r.Vote(n, 0, 3)
+		r.Leave(n)
+		stuffed++
+	}
+	if stuffed != 2 { // 4 admitted: the first ana, the second, two socks
+		t.Fatalf("%d names voted and left with a cap of 4 admitted", stuffed)
+	}
+	f := r.Facilitator()
+	if f.Voters != 3 || f.Members != 3 || f.Gone != 2 || f.Joined != 1 {
+		t.Fatalf("the facilitator does not see who counts: %+v", f)
+	}
+	r.Leave("ana")
+	if _, err := r.JoinAs("ana", "someone else"); err != nil {
+		t.Fatalf("ana with her secret comes back despite the cap: %v", err)
+	}
+}

@@ -250,7 +250,11 @@ func (m *retroModel) roomLines(w int) string {
 	case p == retro.PhaseProblems && len(m.s.Problems) > 1:
 		extra = append(extra, "M merges a duplicate into the one above")
 	case p == retro.PhaseVote && v.VoteOpen:
-		extra = append(extra, fmt.Sprintf("%d voted; totals show when you leave the vote", v.Voters))
+		who := fmt.Sprintf("%d voted of %d who joined", v.Voters, v.Members)
+		if v.Gone > 0 {
+			who += fmt.Sprintf(" (%d left)", v.Gone)
+		}
+		extra = append(extra, who+"; totals show when you leave the vote")
 	case (p == retro.PhaseDiscuss || p == retro.PhaseActions) && len(v.Suggestions) > 0:
 		sg := v.Suggestions[0]
 		about := ""

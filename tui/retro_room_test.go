@@ -81,8 +81,12 @@ func TestFacilitatorRunsARoom(t *testing.T) {
 	ana.Vote(1, 1)
 	ana.Vote(1, 1)
 	ben.Vote(2, 1)
+	cho := r.NewGuest() // votes and leaves: the facilitator sees it
+	cho.Join("cho")
+	cho.Vote(0, 1)
+	cho.Leave()
 	changed(m)
-	if v := plain(m.view()); !strings.Contains(v, "2 voted") {
+	if v := plain(m.view()); !strings.Contains(v, "3 voted of 3 who joined (1 left)") {
 		t.Fatalf("vote screen:\n%s", v)
 	}
 	for _, p := range m.s.Problems {
