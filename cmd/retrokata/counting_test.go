@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // threeRetros is the walk a new user made: five distinct actions over three
@@ -81,7 +83,7 @@ func TestCarriedActionCountedOnce(t *testing.T) {
 	}
 
 	out, stderr, code = runCLI(t, nil, "trends", "--dir", dir)
-	if code != 0 || !strings.Contains(out, "5 actions agreed: 2 done, 1 dropped, 2 open · 40% done · 1 carried over") {
+	if code != 0 || !strings.Contains(strings.Join(strings.Fields(out), " "), "5 actions agreed: 2 done, 1 dropped, 2 open · 40% done · 1 carried over") {
 		t.Errorf("trends: exit %d %s\n%s", code, stderr, out)
 	}
 
@@ -99,5 +101,37 @@ func TestCarriedActionCountedOnce(t *testing.T) {
 	out, _, _ = runCLI(t, nil, "stats", "--dir", dir)
 	if !strings.Contains(out, "Actions: 5: 2 open (0 overdue), 2 done, 1 dropped; 1 carried over") {
 		t.Errorf("stats:\n%s", out)
+	}
+}
+
+// trends fits the terminal: at 80 columns (the width when piped) and at 40,
+// no line wraps; the table leaves out the columns it cannot show and cuts
+// titles with "…".
+func TestTrendsFitsTheWidth(t *testing.T) {
+	dir, _ := writeTrendCorpus(t)
+	for _, w := range []string{"80", "40"} {
+		t.Run(w, func(t *testing.T) {
+			out, stderr, code := runCLI(t, map[string]string{"COLUMNS": w}, "trends", "--dir", dir)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			max := 80
+			if w == "40" {
+				max = 40
+			}
+			for i, l := range strings.Split(out, "\n") {
+				if n := ansi.StringWidth(l); n > max {
+					t.Errorf("line %d is %d cells wide at %s columns: %q", i+1, n, w, l)
+				}
+			}
+			for _, want := range []string{"DATE", "AGREED", "OPEN", "DONE%", "TITLE", "2026-02-02", "Retro ", "…", "2026-01-02-retro-1#2"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("at %s columns the table lacks %q:\n%s", w, want, out)
+				}
+			}
+			if t.Failed() {
+				t.Logf("\n%s", out)
+			}
+		})
 	}
 }

@@ -22,12 +22,16 @@ func (e *env) styled() bool {
 	return e.isTTY(e.terminal()) && e.getenv("NO_COLOR") == ""
 }
 
-// width is the terminal's width for word wrapping, 80 when unknown.
+// width is the terminal's width for word wrapping; piped, $COLUMNS when
+// set, else 80.
 func (e *env) width() int {
 	if f, ok := e.terminal().(interface{ Fd() uintptr }); ok {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
 			return w
 		}
+	}
+	if w, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && w > 0 {
+		return w
 	}
 	return 80
 }

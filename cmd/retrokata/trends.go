@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/retrokata/retrokata/notes"
@@ -225,31 +226,39 @@ func printTrendsJSON(e *env, t trendsJSON) error {
 const shownRetros = 12
 
 func printTrends(e *env, t retro.Trends) error {
-	w := e.stdout
+	width := max(20, e.width())
+	var buf strings.Builder
+	w := &buf
 	tot := t.Totals
 	if tot.Retros == 0 {
-		fmt.Fprintln(w, "No retros yet: trends appear after the first one is saved.")
+		fmt.Fprintln(e.stdout, "No retros yet: trends appear after the first one is saved.")
 		return nil
 	}
-	fmt.Fprintf(w, "%s · %s agreed: %d done, %d dropped, %d open · %s done",
+	summary := fmt.Sprintf("%s · %s agreed: %d done, %d dropped, %d open · %s done",
 		plural(tot.Retros, "retro"), plural(tot.Agreed, "action"), tot.Done, tot.Dropped, tot.Open, percent(tot.CompletionRate()))
 	if tot.Carried > 0 {
 		// a carry-over is a move, not one more action: said apart
-		fmt.Fprintf(w, " · %d carried over", tot.Carried)
+		summary += fmt.Sprintf(" · %d carried over", tot.Carried)
 	}
 	if tot.ROTI != nil {
-		fmt.Fprintf(w, " · ROTI %.1f", *tot.ROTI)
+		summary += fmt.Sprintf(" · ROTI %.1f", *tot.ROTI)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintln(w, ansi.Wordwrap(summary, width, ""))
 	recent := t.Retros[max(0, len(t.Retros)-shownRetros):]
 	var rates, rotis []*float64
 	anyROTI := false
+	oneTeam := true
 	for _, r := range recent {
 		rates = append(rates, r.CompletionRate())
 		rotis = append(rotis, r.ROTI)
 		anyROTI = anyROTI || r.ROTI != nil
+		oneTeam = oneTeam && strings.EqualFold(r.Team, recent[0].Team)
 	}
-	fmt.Fprintf(w, "\nLast %s, oldest first\n", plural(len(recent), "retro"))
+	of := ""
+	if oneTeam && recent[0].Team != "" {
+		of = " of " + clean(recent[0].Team)
+	}
+	fmt.Fprintf(w, "\nLast %s%s, oldest first\n", plural(len(recent), "retro"), of)
 	fmt.Fprintf(w, "  done  %s  (0-100%%)\n", sparkline(rates, 0, 1))
 	if anyROTI {
 		fmt.Fprintf(w, "  ROTI  %s  (1-5)\n", sparkline(rotis, 1, 5))
@@ -257,18 +266,8 @@ func printTrends(e *env, t retro.Trends) error {
 		fmt.Fprintln(w, "  ROTI  none recorded")
 	}
 	fmt.Fprintln(w)
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATE\tTEAM\tAGREED\tDONE\tDROPPED\tCARRIED\tOPEN\tDONE %\tROTI\tPROBLEMS\tTITLE")
-	for _, r := range recent {
-		roti := "-"
-		if r.ROTI != nil {
-			roti = fmt.Sprintf("%.1f", *r.ROTI)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t%d\t%s\n", r.Date.Format("2006-01-02"), clean(r.Team),
-			r.Agreed, r.Done, r.Dropped, r.Carried, r.Open, percent(r.CompletionRate()), roti, r.Problems, clean(r.Title))
-	}
-	if err := tw.Flush(); err != nil {
-		return err
+	for _, l := range retrosTable(recent, width) {
+		fmt.Fprintln(w, l)
 	}
 	if len(t.Recurring) > 0 {
 		fmt.Fprintln(w, "\nRecurring problems")
@@ -277,12 +276,15 @@ func printTrends(e *env, t retro.Trends) error {
 			if r.Team != "" {
 				team = clean(r.Team) + ": "
 			}
+			var l string
 			switch r.Kind {
 			case retro.RecurringTag:
-				fmt.Fprintf(w, "  %stag %s in %d of the last %d retros\n", team, clean(r.Label), len(r.Retros), retro.RecentRetros)
+				l = fmt.Sprintf("%stag %s in %d of the last %d retros", team, clean(r.Label), len(r.Retros), retro.RecentRetros)
 			default:
-				fmt.Fprintf(w, "  %s%q in %d of the last %d retros\n", team, clean(r.Label), len(r.Retros), retro.RecentRetros)
+				l = fmt.Sprintf("%s%q in %d of the last %d retros", team, clean(r.Label), len(r.Retros), retro.RecentRetros)
 			}
+			// prose wraps under its first word; only table cells are cut
+			fmt.Fprintln(w, "  "+strings.ReplaceAll(ansi.Wordwrap(l, width-4, ""), "\n", "\n    "))
 		}
 	}
 	if len(t.OldestOpen) > 0 {
@@ -293,7 +295,8 @@ func printTrends(e *env, t retro.Trends) error {
 			if a.Owner != "" {
 				owner = " (@" + clean(a.Owner) + ")"
 			}
-			fmt.Fprintf(tw, "  %s\t%d days\t%s%s\t%s\n", a.Date.Format("2006-01-02"), a.AgeDays, clean(a.Text), owner, clean(a.ID))
+			// the id names the note (and its date): the text is what is cut
+			fmt.Fprintf(tw, "  %s\t%s\t%s%s\n", plural(a.AgeDays, "day"), clean(a.ID), clean(a.Text), owner)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -304,9 +307,15 @@ func printTrends(e *env, t retro.Trends) error {
 		for _, c := range t.ProblemsPerTag[:min(len(t.ProblemsPerTag), 8)] {
 			parts = append(parts, fmt.Sprintf("%s %d", clean(c.Tag), c.Problems))
 		}
-		fmt.Fprintf(w, "\nProblems per tag: %s\n", strings.Join(parts, " · "))
+		fmt.Fprintln(w, ansi.Wordwrap("\nProblems per tag: "+strings.Join(parts, " · "), width, ""))
 	}
-	return nil
+	// every line fits the terminal: the longest (a title, an action's text)
+	// is cut with "…"; the table already chose its columns
+	out := bufio.NewWriter(e.stdout)
+	for _, l := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
+		fmt.Fprintln(out, ansi.Truncate(l, width, "…"))
+	}
+	return out.Flush()
 }
 
 func percent(v *float64) string {
