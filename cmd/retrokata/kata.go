@@ -17,6 +17,7 @@ import (
 func newKataCmd(e *env) *cobra.Command {
 	var o tui.KataOptions
 	var minutes int
+	var pf pairFlags
 	c := &cobra.Command{
 		Use:   "kata [ID]",
 		Short: "Practise a kata, or pick one",
@@ -54,6 +55,12 @@ quitting, and the next run offers to resume.`,
 					return usagef("Valid ids: "+strings.Join(ids, ", "), "kata: no kata %q", a[0])
 				}
 				o.ID = a[0]
+			}
+			if pf.pair {
+				if !e.interactive() {
+					return usagef("Run it in a terminal.", "kata --pair needs an interactive terminal")
+				}
+				return e.runPair(cmd, o.ID, pf)
 			}
 			if minutes < 0 {
 				return usagef("Use --timed 10 for ten minutes.", "kata: --timed must be a number of minutes")
@@ -96,6 +103,7 @@ quitting, and the next run offers to resume.`,
 	}
 	c.Flags().IntVar(&minutes, "timed", 0, "minutes allowed to answer; shows a countdown and records if you made it")
 	c.Flags().BoolVar(&o.Resume, "resume", false, "resume the kata in progress without asking")
+	pf.add(c)
 	c.AddCommand(newKataListCmd(e))
 	return c
 }
