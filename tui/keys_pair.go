@@ -11,7 +11,7 @@ type pairPlayerKeys struct {
 func newPairPlayerKeys() pairPlayerKeys {
 	return pairPlayerKeys{
 		Quit:   bind("ctrl+c", "leave", "ctrl+c"),
-		typing: helpOnly("type", "your answer (the game master sees it live)"),
+		typing: helpOnly("type", "answer"),
 	}
 }
 
@@ -22,8 +22,8 @@ func (k pairPlayerKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Sh
 // being written, ended that the debrief is on.
 type pairMasterKeys struct {
 	Hand, Choose, Event, Next, Save, Help, Quit key.Binding
-	Send, Cancel, Interrupt                    key.Binding
-	typing, ended                              bool
+	Send, Cancel, Interrupt                     key.Binding
+	typing, ended                               bool
 }
 
 func newPairMasterKeys() pairMasterKeys {

@@ -70,6 +70,7 @@ func (m *pairMasterModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.event.SetWidth(max(10, msg.Width-10))
+		m.help.SetWidth(msg.Width)
 		return m, nil
 	case pairTickMsg:
 		m.v = m.p.Master()
@@ -170,11 +171,11 @@ func (m *pairMasterModel) View() tea.View {
 	b.WriteString(st.Subtle.Render(fmt.Sprintf("Player: %s · code %s · host key %s", m.info.Join, m.info.Code, m.info.Fingerprint)) + "\n\n")
 	if v.Ended {
 		b.WriteString(st.Accent.Render("Debrief") + "\n" + wrap(s(m.p.Debrief()), w) + "\n")
-		b.WriteString(st.Accent.Render("Player's learning: ") + wrap(s(v.Text), w) + "\n")
+		b.WriteString(st.Accent.Render("Player's learning:") + "\n" + wrap(s(v.Text), w) + "\n")
 	} else {
 		b.WriteString(st.Accent.Render(fmt.Sprintf("Stage %d: %s", v.Stage+1, s(v.StageTitle))) + "\n")
 		b.WriteString(wrap(s(v.Situation), w) + "\n")
-		b.WriteString(st.Accent.Render("Player: ") + wrap(s(cmpOr(v.Text, "(nothing typed yet)")), w) + "\n")
+		b.WriteString(st.Accent.Render("Player's answer:") + "\n" + wrap(s(cmpOr(v.Text, "(nothing typed yet)")), w) + "\n")
 		for j, l := range v.Look {
 			mark := "hidden"
 			if v.HandedOut[j] {

@@ -51,7 +51,7 @@ func newPairPlayer(c *common, p *kata.Pair, poll func() tea.Cmd) *pairPlayerMode
 	m.help.Styles = c.styles.Help
 	m.in.Prompt = "> "
 	m.in.CharLimit = kata.MaxPairText
-	m.in.Placeholder = "what do you do right now?"
+	m.in.Placeholder = "type your answer"
 	m.in.Focus()
 	m.refresh()
 	return m
@@ -79,6 +79,7 @@ func (m *pairPlayerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.in.SetWidth(max(10, msg.Width-4))
+		m.help.SetWidth(msg.Width)
 		return m, nil
 	case pairTickMsg:
 		m.refresh()
@@ -123,9 +124,9 @@ func (m *pairPlayerModel) View() tea.View {
 		}
 		b.WriteString(st.Accent.Render(wrap(notes.Sanitize(cmpOr(v.Prompt, "What do you do right now?")), w)) + "\n")
 	}
-	b.WriteString(m.in.View() + "\n")
-	body := fit(b.String(), m.width, max(1, m.height-1))
-	out := tea.NewView(body + "\n" + m.help.View(m.keys))
+	// the answer and the help stay on screen: the text above is cut first
+	body := fit(b.String(), m.width, max(1, m.height-2))
+	out := tea.NewView(body + "\n" + m.in.View() + "\n" + m.help.View(m.keys))
 	out.AltScreen = true
 	return out
 }
