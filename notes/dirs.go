@@ -238,6 +238,28 @@ func InitConfig(dir string) (string, error) {
 	return p, f.Close()
 }
 
+// InitGitignore writes a .gitignore into notesDir (created if needed) that
+// keeps the temp files of a save cut short (TempPattern) out of commits.
+// An existing .gitignore is left as it is: it returns "" then.
+func InitGitignore(notesDir string) (string, error) {
+	if err := os.MkdirAll(notesDir, 0o755); err != nil {
+		return "", err
+	}
+	p := filepath.Join(notesDir, ".gitignore")
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return "", nil
+		}
+		return "", err
+	}
+	if _, err := f.WriteString("# temp files of a save cut short (retrokata removes them at its next start)\n" + TempPattern + "\n"); err != nil {
+		f.Close()
+		return "", err
+	}
+	return p, f.Close()
+}
+
 // ResolvePersonal picks the directory for kata notes: practice is
 // personal, so a repository's .retrokata.yaml never chooses it. The --dir
 // flag, then RETROKATA_DIR, then <DataHome>/retrokata/notes; the result

@@ -86,7 +86,7 @@ func editFile(path string, read Hash, edit func(data []byte) ([]byte, error), be
 		return read, fmt.Errorf("update %s: %w", path, unwrapErr(err))
 	}
 	dir := filepath.Dir(real)
-	f, err := os.CreateTemp(dir, ".retrokata-*.tmp")
+	f, err := os.CreateTemp(dir, TempPattern)
 	if err != nil {
 		return read, fmt.Errorf("update %s: %w", path, unwrapErr(err))
 	}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/retrokata/retrokata/internal/lockfile"
 	"github.com/retrokata/retrokata/internal/safefile"
 )
 
@@ -181,18 +182,56 @@ func writeRecord(path string, r savedRecord) error {
 // be removed: younger, it may belong to a save running right now.
 const tempMaxAge = time.Minute
 
+// TempPattern is the name of every temp file the app writes next to a
+// note or an inbox card (a save, an in-place edit, a card): `retrokata
+// init` puts it in the notes dir's .gitignore.
+const TempPattern = ".retrokata-*.tmp"
+
 // CleanTemps removes the temp files a cut save left in dir: at once when
 // the temp is also linked as a note (its content is safe under that name),
 // after tempMaxAge otherwise. Nothing else is touched; errors are ignored.
-func CleanTemps(dir string) {
-	tmps, _ := filepath.Glob(filepath.Join(dir, ".retrokata-*.tmp"))
+func CleanTemps(dir string) { removeTemps(dir, tempMaxAge) }
+
+// CleanTempsIfIdle removes the temp files a kill left in notesDir and its
+// inbox, whatever their age, when no session runs on the notes dir: every
+// draft lock in draftDir (DraftDir of the notes dir) is taken for the time
+// of the cleaning. A temp file is only ever a copy of what is being
+// written (the note or the card it becomes, the old version stays in place
+// until the rename), so removing one loses nothing: a save or an edit
+// running in a process that holds no lock (actions sync, a tick) at that
+// very moment fails with an error and can be made again. When a lock is
+// held, or draftDir is "", only CleanTemps' rule applies. Errors are
+// ignored.
+func CleanTempsIfIdle(notesDir, draftDir string) {
+	maxAge := time.Duration(0)
+	if draftDir == "" {
+		maxAge = tempMaxAge
+	}
+	locks, _ := filepath.Glob(filepath.Join(draftDir, "*.lock"))
+	for _, p := range locks {
+		if maxAge != 0 {
+			break
+		}
+		l, err := lockfile.Acquire(p, time.Now())
+		if err != nil {
+			maxAge = tempMaxAge // a session runs: its temps may be live
+			continue
+		}
+		defer l.Release()
+	}
+	removeTemps(notesDir, maxAge)
+	removeTemps(InboxDir(notesDir), maxAge)
+}
+
+func removeTemps(dir string, maxAge time.Duration) {
+	tmps, _ := filepath.Glob(filepath.Join(dir, TempPattern))
 	now := time.Now()
 	for _, p := range tmps {
 		info, err := os.Lstat(p)
 		if err != nil || !info.Mode().IsRegular() {
 			continue
 		}
-		if n, ok := linkCount(info); (ok && n > 1) || now.Sub(info.ModTime()) > tempMaxAge {
+		if n, ok := linkCount(info); (ok && n > 1) || maxAge <= 0 || now.Sub(info.ModTime()) > maxAge {
 			os.Remove(p)
 		}
 	}

@@ -105,7 +105,7 @@ func WriteAtomic(path string, data []byte) error {
 }
 
 func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, ".retrokata-*.tmp")
+	f, err := os.CreateTemp(dir, TempPattern)
 	if err != nil {
 		return "", fmt.Errorf("write in %s: %w", dir, err)
 	}

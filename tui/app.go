@@ -289,7 +289,7 @@ func run(ctx context.Context, a *app, extra []tea.ProgramOption) (draft string, 
 	defer cancel() // a git commit still running when the program ends is stopped
 	a.c.ctx = ctx
 	if a.c.notesDir != "" {
-		notes.CleanTemps(a.c.notesDir) // what a save cut short left behind
+		notes.CleanTempsIfIdle(a.c.notesDir, a.c.draftsDir) // what a save cut short left behind
 	}
 	opts := append([]tea.ProgramOption{tea.WithContext(ctx), tea.WithoutSignalHandler()}, extra...)
 	_, err = tea.NewProgram(a, opts...).Run()

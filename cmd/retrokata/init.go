@@ -25,6 +25,11 @@ file.`,
 				return fmt.Errorf("init: %w", err)
 			}
 			fmt.Fprintf(e.stdout, "Wrote %s: notes now go to %s.\n", clean(p), notes.DefaultNotesDir)
+			if g, err := notes.InitGitignore(filepath.Join(e.wd, notes.DefaultNotesDir)); err != nil {
+				e.warnf("no .gitignore in %s: %s", notes.DefaultNotesDir, err)
+			} else if g != "" {
+				fmt.Fprintf(e.stdout, "Wrote %s: temp files of a save cut short stay out of commits.\n", clean(g))
+			}
 			if insideGit(e.wd) {
 				fmt.Fprintln(e.stdout, "Commit it so your team shares the notes.")
 			} else {

@@ -275,3 +275,25 @@ func TestListJSONROTI(t *testing.T) {
 		t.Errorf("roti = %v, want 4.2", got[0]["roti"])
 	}
 }
+
+// init keeps the temp files of a save cut short out of commits, with a
+// .gitignore in the notes dir, and leaves a .gitignore already there alone.
+func TestInitIgnoresTempFilesInTheNotesDir(t *testing.T) {
+	wd := t.TempDir()
+	if _, errOut, code := runCLIWith(t, func(e *env) { e.wd = wd }, "init"); code != 0 {
+		t.Fatalf("init: exit %d %s", code, errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(wd, "docs", "retros", ".gitignore"))
+	if err != nil || !strings.Contains(string(data), "\n.retrokata-*.tmp\n") {
+		t.Errorf(".gitignore = %q, %v", data, err)
+	}
+	mine := t.TempDir()
+	os.MkdirAll(filepath.Join(mine, "docs", "retros"), 0o755)
+	os.WriteFile(filepath.Join(mine, "docs", "retros", ".gitignore"), []byte("mine\n"), 0o644)
+	if _, _, code := runCLIWith(t, func(e *env) { e.wd = mine }, "init"); code != 0 {
+		t.Fatal("init with a .gitignore")
+	}
+	if data, _ := os.ReadFile(filepath.Join(mine, "docs", "retros", ".gitignore")); string(data) != "mine\n" {
+		t.Errorf("init changed an existing .gitignore: %q", data)
+	}
+}

@@ -61,7 +61,11 @@ and suggests reactions, learnings and actions you accept or ignore.`,
 			if o.Inbox, err = notes.ReadInboxIn(loc.Root(), loc.Dir); err != nil {
 				e.warnf("%s", notes.Sanitize(err.Error()))
 			}
-			claim, d, err := retro.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir), e.now())
+			draftDir := notes.DraftDir(notes.DraftsDir(e.xdg), loc.Dir)
+			// before this session locks its draft: with no other session
+			// on the notes dir, the temp files a kill left are removed
+			notes.CleanTempsIfIdle(loc.Dir, draftDir)
+			claim, d, err := retro.ClaimDraft(draftDir, e.now())
 			if err != nil {
 				return err
 			}
