@@ -407,7 +407,7 @@ func (m *retroModel) wentWellView(w int) string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(m.c.styles.OK.Render("What went well") + "\n")
+	b.WriteString(m.c.styles.OK.Render(fmt.Sprintf("What went well (%d)", len(m.s.WentWell))) + "\n")
 	for _, x := range m.s.WentWell {
 		b.WriteString(ansi.Truncate("  + "+notes.Sanitize(oneLine(x)), w, "…") + "\n")
 	}

@@ -49,7 +49,7 @@ func TestRetroToolkitThroughTheKeys(t *testing.T) {
 	}
 	m, _ = press(m, "v", "type:Pairing on the migration", "enter",
 		"a", "type:Checkout broken", "tab", "type:Orders failed.", "esc")
-	if v := plain(m.view()); !strings.Contains(v, "What went well\n  + Pairing on the migration") {
+	if v := plain(m.view()); !strings.Contains(v, "What went well (1)\n  + Pairing on the migration") {
 		t.Errorf("the went-well cards are not shown:\n%s", v)
 	}
 	m, _ = press(m, "3", "type:Deploys went smoothly", "esc")
