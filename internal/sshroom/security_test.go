@@ -380,3 +380,30 @@ func TestHugeTerminalIsClamped(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// ssh -N logs in and opens no session: such connections held a socket
+// for the 4 h maximum, outside the session cap.
+func TestConnectionsWithoutASessionAreClosed(t *testing.T) {
+	f := start(t, func(c *Config) { c.Handshake = 200 * time.Millisecond })
+	c, err := f.dial("idle")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	done := make(chan error, 1)
+	go func() { done <- c.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a connection without a session stayed open")
+	}
+	if !strings.Contains(f.log.String(), "why=\"no session\"") {
+		t.Fatalf("log:\n%s", f.log.String())
+	}
+	// a room session keeps its connection past that time
+	p := f.join(t, "ana", 40, 12)
+	p.waitFor("you:ana")
+	time.Sleep(600 * time.Millisecond)
+	p.send("+")
+	p.waitFor("hidden:1")
+}

@@ -258,13 +258,25 @@ func New(cfg Config) (*Server, error) {
 			},
 		}
 	}
-	srv.ConnCallback = func(_ ssh.Context, c net.Conn) net.Conn {
+	srv.ConnCallback = func(ctx ssh.Context, c net.Conn) net.Conn {
 		ip := remoteIP(c.RemoteAddr())
 		if !s.conns.take(sourceKey(c.RemoteAddr())) {
 			s.log.Warn("refused", "why", "too many connections", "remote", ip)
 			return nil
 		}
 		s.log.Info("connect", "remote", ip)
+		// a connection that opens no room session (ssh -N, or only
+		// refused ones) would hold its socket until the maximum time,
+		// outside the session cap: it is closed after twice the
+		// handshake timeout
+		var started atomic.Bool
+		ctx.SetValue(sessionStarted{}, &started)
+		time.AfterFunc(2*cfg.Handshake, func() {
+			if !started.Load() {
+				s.log.Info("refused", "why", "no session", "remote", ip)
+				_ = c.Close()
+			}
+		})
 		return c
 	}
 	srv.ConnectionCloseCallback = func(c net.Conn) { s.log.Info("disconnect", "remote", remoteIP(c.RemoteAddr())) }
@@ -309,6 +321,9 @@ func remoteIP(a net.Addr) string {
 
 // clean makes a client-chosen string safe for the log: one short line.
 func clean(s string) string { return room.CleanName(s) }
+
+// sessionStarted holds a connection's *atomic.Bool: a room session began.
+type sessionStarted struct{}
 
 // slowTried marks a connection that used its one try past the limit.
 type slowTried struct{}
@@ -382,6 +397,9 @@ func (s *Server) sessionHandler(ssh.Handler) ssh.Handler {
 			return
 		}
 		defer s.active.Add(-1)
+		if started, ok := sess.Context().Value(sessionStarted{}).(*atomic.Bool); ok {
+			started.Store(true)
+		}
 		start := time.Now()
 		s.log.Info("session", "user", clean(sess.User()), "remote", ip, "term", clean(pty.Term), "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
 		defer func() {
