@@ -20,6 +20,7 @@ type Guest struct {
 	gone   bool
 	keyed  bool   // secret is the participant's key fingerprint
 	secret string // what lets this participant reconnect under its name
+	answer answer // my answer to the poll, kept here and never in the room
 }
 
 // NewGuest is a seat not joined yet: a connection counts as joined from

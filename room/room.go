@@ -135,8 +135,9 @@ type View struct {
 	DotsLeft int   // what I have left
 	MyVotes  []int // my dots per board problem
 	VoteOpen bool
-	Closed   bool // the vote is closed: Board.Problems[i].Votes are the totals
-	Waiting  int  // my suggestions the facilitator has not answered yet
+	Closed   bool  // the vote is closed: Board.Problems[i].Votes are the totals
+	Waiting  int   // my suggestions the facilitator has not answered yet
+	Poll     *Poll // the check-in or ROTI asked, nil for none (see checkin.go)
 }
 
 // Facilitator is what the facilitator's process sees of the room.
@@ -200,8 +201,9 @@ type Room struct {
 	suggester map[int]string // suggestion id -> author, to count what is waiting
 	subs      map[int]chan struct{}
 	nextSub   int
-	unnamed   int // guests connected who have not given a name yet
-	admitted  int // names ever admitted (see Config.MaxAdmitted)
+	unnamed   int        // guests connected who have not given a name yet
+	admitted  int        // names ever admitted (see Config.MaxAdmitted)
+	poll      *pollState // the check-in or ROTI asked (see checkin.go)
 }
 
 // New makes an empty room.
@@ -394,6 +396,7 @@ func (r *Room) Snapshot(name string) View {
 	v := View{Version: r.version, Name: name, Board: r.board, Hidden: len(r.hidden), Revealed: r.revealed,
 		Dots: r.cfg.Dots, DotsLeft: r.cfg.Dots, VoteOpen: r.voteOpen, Closed: r.closed}
 	v.Joined, v.Ready = r.countsLocked()
+	v.Poll = r.pollViewLocked()
 	v.Board.Problems = append([]Problem(nil), r.board.Problems...)
 	v.Board.Actions = append([]string(nil), r.board.Actions...)
 	for i := range v.Board.Problems {
