@@ -11,9 +11,11 @@ type participantKeys struct {
 	Up, Down, Add, Edit, Delete, VoteUp, VoteDown key.Binding
 	Reaction, Learning, Ready, Help, Quit         key.Binding
 	Submit, Field, Cancel, Interrupt              key.Binding
+	Answer                                        key.Binding // a check-in or ROTI
 	mode                                          partMode
 	phase                                         retro.Phase
 	ownCard                                       bool
+	poll, pollWord                                bool // a poll is open; it takes one word
 }
 
 func newParticipantKeys() participantKeys {
@@ -37,6 +39,7 @@ func newParticipantKeys() participantKeys {
 		Field:     b("tab", "next field", "tab"),
 		Cancel:    b("esc", "cancel", "esc"),
 		Interrupt: b("ctrl+c", "leave", "ctrl+c"),
+		Answer:    b("enter", "answer", "enter"),
 	}
 }
 
@@ -48,6 +51,10 @@ func addAction(b key.Binding) key.Binding {
 // phaseKeys are the bindings of the room's phase, while browsing.
 func (k participantKeys) phaseKeys() []key.Binding {
 	switch p := k.phase; {
+	case k.poll && k.pollWord:
+		return []key.Binding{k.Answer}
+	case k.poll:
+		return []key.Binding{k.Answer, k.Up, k.Down}
 	case p <= retro.PhaseProblems:
 		if k.ownCard {
 			return []key.Binding{k.Add, k.Edit, k.Delete}
@@ -66,7 +73,7 @@ func (k participantKeys) phaseKeys() []key.Binding {
 // ShortHelp implements help.KeyMap.
 func (k participantKeys) ShortHelp() []key.Binding {
 	switch k.mode {
-	case partName, partSuggest:
+	case partName, partSuggest, partWord:
 		return []key.Binding{k.Submit, k.Cancel}
 	case partCard:
 		return []key.Binding{k.Field, k.Submit, k.Cancel}
@@ -88,3 +95,15 @@ func (k participantKeys) pinned() []key.Binding {
 	}
 	return []key.Binding{k.Quit, k.Help}
 }
+
+// keyMap is the guest's key map for the mode and phase, for its help.
+func (m *participantModel) keyMap() participantKeys {
+	k := m.keys
+	k.mode, k.phase, k.ownCard = m.mode, m.v.Board.Phase, m.ownCard() != nil
+	if p := m.pollOpen(); p != nil {
+		k.poll, k.pollWord = true, len(p.Options) == 0
+	}
+	return k
+}
+
+func (m *participantModel) helpView(w int) string { return helpView(m.help, m.keyMap(), w) }

@@ -25,6 +25,7 @@ const (
 	partBrowse                  // looking at the board
 	partCard                    // writing or editing a card (title, text)
 	partSuggest                 // writing a suggestion
+	partWord                    // giving one word to a check-in (participant_checkin.go)
 )
 
 // ParticipantModel is a participant's screen as a bubbletea model.
@@ -47,6 +48,8 @@ type participantModel struct {
 	status  string
 	isErr   bool
 	quiting bool
+	pollID  int // the poll last shown
+	pollSel int // the answer selected in it
 }
 
 // newParticipant is the screen of one participant joining through g; user
@@ -104,6 +107,7 @@ func (m *participantModel) update(msg tea.Msg) tea.Cmd {
 				m.sel = 0
 			}
 			m.clamp()
+			m.syncPoll()
 		}
 		return nil
 	case tea.PasteMsg:
@@ -180,7 +184,7 @@ func (m *participantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return tea.Quit
 		}
 		return m.updateInput(msg)
-	case partCard, partSuggest:
+	case partCard, partSuggest, partWord:
 		switch {
 		case key.Matches(msg, k.Cancel):
 			m.mode = partBrowse
@@ -196,6 +200,9 @@ func (m *participantModel) key(msg tea.KeyPressMsg) tea.Cmd {
 			return m.submit()
 		}
 		return m.updateInput(msg)
+	}
+	if cmd, ok := m.pollKey(msg); ok {
+		return cmd
 	}
 	p := m.v.Board.Phase
 	switch {
@@ -264,6 +271,8 @@ func (m *participantModel) submit() tea.Cmd {
 	var err error
 	ok := ""
 	switch {
+	case m.mode == partWord:
+		ok, err = m.answerWord()
 	case m.mode == partSuggest:
 		err = m.g.Suggest(m.kind, m.v.Board.Focus, m.title.Value())
 		ok = "Suggestion sent: the facilitator accepts or leaves it."
@@ -334,6 +343,9 @@ func (m *participantModel) list(lines []string, w, h int) string {
 }
 
 func (m *participantModel) body(w int) string {
+	if s, ok := m.pollBody(w); ok {
+		return s
+	}
 	st, v := m.styles, m.v
 	rows := max(1, m.height-6)
 	if m.mode == partCard {
@@ -431,12 +443,3 @@ func (m *participantModel) body(w int) string {
 	}
 	return b.String()
 }
-
-// keyMap is the guest's key map for the mode and phase, for its help.
-func (m *participantModel) keyMap() participantKeys {
-	k := m.keys
-	k.mode, k.phase, k.ownCard = m.mode, m.v.Board.Phase, m.ownCard() != nil
-	return k
-}
-
-func (m *participantModel) helpView(w int) string { return helpView(m.help, m.keyMap(), w) }

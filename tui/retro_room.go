@@ -28,7 +28,7 @@ type RoomInfo struct {
 // roomChangedMsg says the room changed (a card, a dot, someone joined).
 type roomChangedMsg struct{}
 
-type roomKeys struct{ Reveal, Merge, Accept, Ignore key.Binding }
+type roomKeys struct{ Reveal, Merge, Accept, Ignore, Poll key.Binding }
 
 func newRoomKeys() roomKeys {
 	return roomKeys{
@@ -36,6 +36,7 @@ func newRoomKeys() roomKeys {
 		Merge:  key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge into the one above")),
 		Accept: key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "accept suggestion")),
 		Ignore: key.NewBinding(key.WithKeys("I"), key.WithHelp("I", "ignore suggestion")),
+		Poll:   key.NewBinding(key.WithKeys("O"), key.WithHelp("O", "close or reopen answers")),
 	}
 }
 
@@ -48,8 +49,9 @@ type roomState struct {
 	board   room.Board  // last published
 	phase   retro.Phase // phase the room was last told about
 	started bool
-	totals  []int // the last closed vote's totals, added to the session
-	warned  bool  // the facilitator was told cards are still hidden
+	totals  []int    // the last closed vote's totals, added to the session
+	warned  bool     // the facilitator was told cards are still hidden
+	poll    roomPoll // the check-in or ROTI asked (retro_room_poll.go)
 }
 
 func newRoomState(info *RoomInfo) *roomState {
@@ -120,10 +122,13 @@ func (m *retroModel) roomUpdate(msg tea.Msg) (tea.Cmd, bool) {
 			m.dirty = true
 			m.flash(fmt.Sprintf("%d card(s) revealed, without their authors.", len(cards)), false)
 		}
-		return waitRoom(rs.wake), true
+		return tea.Batch(waitRoom(rs.wake), m.roomTakePoll()), true
 	case tea.KeyPressMsg:
 		if m.mode != modeBrowse {
 			return nil, false
+		}
+		if cmd, ok := m.roomPollKey(msg); ok {
+			return cmd, true
 		}
 		k := rs.keys
 		switch p := m.s.Phase; {
@@ -183,6 +188,7 @@ func (m *retroModel) roomPublish() {
 		return
 	}
 	r := rs.info.Room
+	m.roomPollPhase()
 	if p := m.s.Phase; p != rs.phase {
 		if rs.phase == retro.PhaseVote {
 			rs.totals = r.CloseVote()
@@ -262,6 +268,9 @@ func (m *retroModel) roomLines(w int) string {
 			about = " for " + titleOr(m.s.Problems[sg.Problem].Title)
 		}
 		extra = append(extra, fmt.Sprintf("A accept · I ignore %d suggestion(s): %s%s: %q", len(v.Suggestions), sg.Kind, about, firstLine(sg.Text)))
+	}
+	if l := m.roomPollLine(); l != "" {
+		extra = append(extra, l)
 	}
 	out := fit(line1, w, 1) + "\n" + fit(line2, w, 1)
 	for _, e := range extra {

@@ -84,7 +84,7 @@ func (m *retroModel) toolkitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 				t.checkIn, t.ciSel = true, 0
 			}
 			if p == retro.PhaseClose && a.ID == "roti" {
-				m.editToolkit(editROTI)
+				m.askROTI() // the room's, or the solo editor
 			}
 			m.flash(notes.Sanitize(a.Title)+": "+notes.Sanitize(a.Prompt), false)
 		}
