@@ -204,3 +204,12 @@ func TestROTI(t *testing.T) {
 		}
 	}
 }
+
+// Bidi overrides reorder what the terminal shows ("Trojan Source"): a
+// title could display as another one.
+func TestSanitizeDropsBidiControls(t *testing.T) {
+	in := "fix \u202eexe.gnp\u202c \u2066x\u2069 עברית \u200dok"
+	if got, want := Sanitize(in), "fix exe.gnp x עברית \u200dok"; got != want {
+		t.Fatalf("Sanitize(%q) = %q, want %q", in, got, want)
+	}
+}

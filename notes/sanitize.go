@@ -8,7 +8,9 @@ import (
 // Sanitize removes terminal control sequences and control characters from
 // text that comes from a note, so that a note cannot change the terminal's
 // title, clear the screen or hide text: ESC sequences (CSI, OSC, DCS and
-// the rest), C1 controls, and C0 controls other than tab and newline.
+// the rest), C1 controls, C0 controls other than tab and newline, and the
+// invisible bidi overrides and isolates (U+202A-202E, U+2066-2069), which
+// make a terminal show text in another order than it is stored.
 // Invalid UTF-8 becomes U+FFFD.
 func Sanitize(s string) string {
 	if isClean(s) {
@@ -29,7 +31,7 @@ func Sanitize(s string) string {
 			i = skipString(rs, i+1)
 		case r == '\t' || r == '\n':
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || isBidiControl(r):
 			// drop other controls, CR included
 		default:
 			b.WriteRune(r)
@@ -38,13 +40,18 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
+// isBidiControl reports the bidi embeddings, overrides and isolates.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069)
+}
+
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f || c >= 0x80 {
 			if c >= 0x80 {
 				r, size := utf8.DecodeRuneInString(s[i:])
-				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) {
+				if r == utf8.RuneError || (r >= 0x80 && r <= 0x9f) || isBidiControl(r) {
 					return false
 				}
 				i += size - 1

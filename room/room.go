@@ -223,18 +223,34 @@ func New(cfg Config) *Room {
 // Dots is each participant's budget.
 func (r *Room) Dots() int { return r.cfg.Dots }
 
-// CleanName makes a display name safe to show: no control characters or
-// escape sequences, one line, at most MaxName runes.
-func CleanName(s string) string { return capRunes(oneLine(notes.Sanitize(s)), MaxName) }
+// CleanName makes a display name safe to show: no control characters,
+// escape sequences, bidi overrides or zero-width characters (two names
+// that look the same are the same), one line, at most MaxName runes.
+func CleanName(s string) string { return capRunes(oneLine(dropInvisible(notes.Sanitize(s), false)), MaxName) }
 
 // CleanTitle is CleanName for a card title.
-func CleanTitle(s string) string { return capRunes(oneLine(notes.Sanitize(s)), MaxTitle) }
+func CleanTitle(s string) string {
+	return capRunes(oneLine(dropInvisible(notes.Sanitize(s), false)), MaxTitle)
+}
 
-// CleanText keeps line breaks but drops control characters and caps the
-// length.
+// CleanText keeps line breaks but drops control characters and invisible
+// ones and caps the length. The zero-width joiner stays: emoji sequences
+// and some scripts need it.
 func CleanText(s string) string {
-	s = strings.ReplaceAll(notes.Sanitize(s), "\t", " ")
+	s = strings.ReplaceAll(dropInvisible(notes.Sanitize(s), true), "\t", " ")
 	return strings.TrimSpace(capRunes(s, MaxText))
+}
+
+// dropInvisible removes the zero-width characters (U+200B-200F, U+FEFF)
+// that notes.Sanitize keeps (it already drops the bidi overrides),
+// except the joiner U+200D when keepJoiner.
+func dropInvisible(s string, keepJoiner bool) string {
+	return strings.Map(func(r rune) rune {
+		if (r >= 0x200b && r <= 0x200f && !(keepJoiner && r == 0x200d)) || r == 0xfeff {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -597,3 +597,22 @@ func TestDepartedNamesAreReleasedAndStuffingIsCapped(t *testing.T) {
 		t.Fatalf("ana with her secret comes back despite the cap: %v", err)
 	}
 }
+
+// Invisible characters made two names look the same ("ana" and
+// "a\u200bna") and bidi overrides showed a card in another order.
+func TestInvisibleCharactersAreStripped(t *testing.T) {
+	r := New(Config{Shuffle: noShuffle})
+	join(t, r, "ana")
+	for _, spoof := range []string{"a\u200bna", "\ufeffana", "an\u200ea", "\u202eana\u202c", "a\u2066na\u2069", "a\u200dna"} {
+		if _, err := r.Join(spoof); !errors.Is(err, ErrNameTaken) {
+			t.Errorf("%q: %v", spoof, err)
+		}
+	}
+	if _, err := r.AddCard("ana", "\u202eexe.gnp\u200b", "pay\u200bment \u2066x\u2069 👩\u200d💻"); err != nil {
+		t.Fatal(err)
+	}
+	c := r.Snapshot("ana").Mine[0]
+	if c.Title != "exe.gnp" || c.Text != "payment x 👩\u200d💻" {
+		t.Fatalf("card %q %q", c.Title, c.Text)
+	}
+}
