@@ -226,7 +226,9 @@ func (r *Room) Dots() int { return r.cfg.Dots }
 // CleanName makes a display name safe to show: no control characters,
 // escape sequences, bidi overrides or zero-width characters (two names
 // that look the same are the same), one line, at most MaxName runes.
-func CleanName(s string) string { return capRunes(oneLine(dropInvisible(notes.Sanitize(s), false)), MaxName) }
+func CleanName(s string) string {
+	return capRunes(oneLine(dropInvisible(notes.Sanitize(s), false)), MaxName)
+}
 
 // CleanTitle is CleanName for a card title.
 func CleanTitle(s string) string {
