@@ -31,6 +31,8 @@ const (
 	screenReader
 	screenParticipant // a guest of a live room, over SSH
 	screenTrends
+	screenPairMaster // the game master of a pair kata
+	screenPairPlayer // the player of a pair kata, over SSH
 )
 
 // doneMsg says the active screen has finished; status is shown on the
@@ -65,6 +67,9 @@ type app struct {
 	// participant is the screen of one guest of a room (NewParticipant).
 	participant *participantModel
 	trends      *trendsModel
+	// pairMaster and pairPlayer are the two screens of a pair kata.
+	pairMaster *pairMasterModel
+	pairPlayer *pairPlayerModel
 }
 
 func newApp(c *common) *app { return &app{c: c, home: newHomeModel(c)} }
@@ -92,6 +97,10 @@ func (a *app) initActive() tea.Cmd {
 		return nil
 	case screenTrends:
 		return a.trends.Init()
+	case screenPairMaster:
+		return a.pairMaster.init()
+	case screenPairPlayer:
+		return a.pairPlayer.init()
 	}
 	return a.home.Init()
 }
@@ -127,6 +136,10 @@ func (a *app) updateActive(msg tea.Msg) tea.Cmd {
 		return a.participant.update(msg)
 	case screenTrends:
 		return a.trends.update(msg)
+	case screenPairMaster:
+		return a.pairMaster.update(msg)
+	case screenPairPlayer:
+		return a.pairPlayer.update(msg)
 	}
 	return a.home.update(msg)
 }
@@ -274,6 +287,10 @@ func (a *app) View() tea.View {
 		s = a.participant.view()
 	case screenTrends:
 		s = a.trends.view()
+	case screenPairMaster:
+		s = a.pairMaster.view()
+	case screenPairPlayer:
+		s = a.pairPlayer.view()
 	default:
 		s = a.home.view()
 	}

@@ -45,13 +45,18 @@ type pairMasterModel struct {
 	poll   func() tea.Cmd
 	status string
 	saving bool
-	result *PairResult
+	// quitAsked is set by a first q on a game not saved yet.
+	quitAsked bool
+	result    *PairResult
 }
 
 // NewPairMaster is the game master's screen of pair p; res gets the note
 // saved once the program ends.
+// It is the same root as every other screen's, running this screen alone.
 func NewPairMaster(env Env, p *kata.Pair, info PairInfo, res *PairResult) tea.Model {
-	return newPairMaster(newCommon(env), p, info, res, pairTick)
+	a := aloneApp(newCommon(env))
+	a.active, a.pairMaster = screenPairMaster, newPairMaster(a.c, p, info, res, pairTick)
+	return a
 }
 
 func newPairMaster(c *common, p *kata.Pair, info PairInfo, res *PairResult, poll func() tea.Cmd) *pairMasterModel {
@@ -63,38 +68,38 @@ func newPairMaster(c *common, p *kata.Pair, info PairInfo, res *PairResult, poll
 	return m
 }
 
-func (m *pairMasterModel) Init() tea.Cmd { return m.poll() }
+func (m *pairMasterModel) init() tea.Cmd { return m.poll() }
 
-func (m *pairMasterModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *pairMasterModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
 		m.event.SetWidth(max(10, msg.Width-10))
 		m.help.SetWidth(msg.Width)
-		return m, nil
+		return nil
 	case pairTickMsg:
 		m.v = m.p.Master()
-		return m, m.poll()
+		return m.poll()
 	case pairSavedMsg:
 		m.saving = false
 		if msg.err != nil {
 			m.status = "Not saved: " + notes.Sanitize(msg.err.Error())
-			return m, nil
+			return nil
 		}
 		m.result.Saved = msg.path
 		m.status = "Saved " + notes.Sanitize(msg.path) + ". q quits."
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		cmd := m.key(msg)
 		m.v = m.p.Master()
-		return m, cmd
+		return cmd
 	}
 	if m.typing {
 		var cmd tea.Cmd
 		m.event, cmd = m.event.Update(msg)
-		return m, cmd
+		return cmd
 	}
-	return m, nil
+	return nil
 }
 
 func (m *pairMasterModel) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -102,7 +107,7 @@ func (m *pairMasterModel) key(msg tea.KeyPressMsg) tea.Cmd {
 	if m.typing {
 		switch {
 		case key.Matches(msg, k.Interrupt):
-			return tea.Quit
+			return done("")
 		case key.Matches(msg, k.Send):
 			if m.p.Inject(m.event.Value()) {
 				m.status = "Event sent."
@@ -120,9 +125,15 @@ func (m *pairMasterModel) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	quitAsked := m.quitAsked
+	m.quitAsked = false
 	switch {
+	case key.Matches(msg, k.Quit) && m.result.Saved == "" && !quitAsked:
+		// the game lives only in memory: never lose it on one key
+		m.quitAsked = true
+		m.status = "This game is not saved. Press q again to quit and lose it; at the debrief, s saves it."
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return done("")
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case m.v.Ended && key.Matches(msg, k.Save):
@@ -163,7 +174,7 @@ func (m *pairMasterModel) save() tea.Cmd {
 	}
 }
 
-func (m *pairMasterModel) View() tea.View {
+func (m *pairMasterModel) view() string {
 	st, v, w := m.c.styles, m.p.Master(), max(20, m.c.width-2) // the pair as it is now
 	s := notes.Sanitize
 	var b strings.Builder
@@ -203,9 +214,7 @@ func (m *pairMasterModel) View() tea.View {
 	k.typing, k.ended = m.typing, v.Ended
 	helpView := m.help.View(k)
 	body := fit(b.String(), m.c.width, max(1, m.c.height-strings.Count(helpView, "\n")-1))
-	out := tea.NewView(body + "\n" + helpView)
-	out.AltScreen = true
-	return out
+	return body + "\n" + helpView
 }
 
 func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -40,10 +40,13 @@ type pairPlayerModel struct {
 }
 
 // NewPairPlayer is the player's screen of pair p.
+// It is the same root as every other screen's, running this screen alone.
 func NewPairPlayer(p *kata.Pair, isDark bool) tea.Model {
 	c := newCommon(Env{})
 	c.styles = newStyles(isDark)
-	return newPairPlayer(c, p, pairTick)
+	a := aloneApp(c)
+	a.active, a.pairPlayer = screenPairPlayer, newPairPlayer(c, p, pairTick)
+	return a
 }
 
 func newPairPlayer(c *common, p *kata.Pair, poll func() tea.Cmd) *pairPlayerModel {
@@ -57,7 +60,7 @@ func newPairPlayer(c *common, p *kata.Pair, poll func() tea.Cmd) *pairPlayerMode
 	return m
 }
 
-func (m *pairPlayerModel) Init() tea.Cmd { return m.poll() }
+func (m *pairPlayerModel) init() tea.Cmd { return m.poll() }
 
 // refresh reads the pair; when the field to answer changed, the input
 // shows what is kept for it.
@@ -74,32 +77,32 @@ func (m *pairPlayerModel) refresh() {
 	}
 }
 
-func (m *pairPlayerModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *pairPlayerModel) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.in.SetWidth(max(10, msg.Width-4))
 		m.help.SetWidth(msg.Width)
-		return m, nil
+		return nil
 	case pairTickMsg:
 		m.refresh()
-		return m, m.poll()
+		return m.poll()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, m.keys.Quit) {
-			return m, tea.Quit
+			return done("")
 		}
 		var cmd tea.Cmd
 		m.in, cmd = m.in.Update(msg)
 		m.p.SetText(m.in.Value())
 		m.v = m.p.Player()
-		return m, cmd
+		return cmd
 	}
 	var cmd tea.Cmd
 	m.in, cmd = m.in.Update(msg)
-	return m, cmd
+	return cmd
 }
 
-func (m *pairPlayerModel) View() tea.View {
+func (m *pairPlayerModel) view() string {
 	st, w := m.c.styles, max(20, m.width-2)
 	v := m.v
 	var b strings.Builder
@@ -126,7 +129,5 @@ func (m *pairPlayerModel) View() tea.View {
 	}
 	// the answer and the help stay on screen: the text above is cut first
 	body := fit(b.String(), m.width, max(1, m.height-2))
-	out := tea.NewView(body + "\n" + m.in.View() + "\n" + m.help.View(m.keys))
-	out.AltScreen = true
-	return out
+	return body + "\n" + m.in.View() + "\n" + m.help.View(m.keys)
 }

@@ -36,8 +36,10 @@ func TestPairScreensGolden(t *testing.T) {
 		for _, step := range []string{"stage", "decide", "debrief"} {
 			t.Run(fmt.Sprintf("%dx%d/%s", w, h, step), func(t *testing.T) {
 				p := kata.NewPair(pairTestKata(), testNow)
-				gm := newPairMaster(testCommon(true), p, PairInfo{Join: "ssh -p 23234 host", Code: "k3fq7-x2mwa", Fingerprint: "SHA256:abc"}, &PairResult{}, noPoll)
-				pl := newPairPlayer(testCommon(true), p, noPoll)
+				// each end under its own root, as the program runs it
+				gm, pl := aloneApp(testCommon(true)), aloneApp(testCommon(true))
+				gm.active, gm.pairMaster = screenPairMaster, newPairMaster(gm.c, p, PairInfo{Join: "ssh -p 23234 host", Code: "k3fq7-x2mwa", Fingerprint: "SHA256:abc"}, &PairResult{}, noPoll)
+				pl.active, pl.pairPlayer = screenPairPlayer, newPairPlayer(pl.c, p, noPoll)
 				for _, m := range []tea.Model{gm, pl} {
 					m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 				}
@@ -68,5 +70,22 @@ func TestPairScreensGolden(t *testing.T) {
 				golden.RequireEqual(t, []byte(plain(pv)+"---- game master ----\n"+plain(gv)))
 			})
 		}
+	}
+}
+
+// The game master's game lives only in memory until it is saved: one q
+// never loses it.
+func TestPairMasterAsksBeforeQuittingUnsaved(t *testing.T) {
+	p := kata.NewPair(pairTestKata(), testNow)
+	gm := aloneApp(testCommon(true))
+	gm.active, gm.pairMaster = screenPairMaster, newPairMaster(gm.c, p, PairInfo{}, &PairResult{}, noPoll)
+	if cmd := gm.pairMaster.update(keyMsg("q")); cmd != nil {
+		t.Fatal("one q quit a game not saved")
+	}
+	if v := plain(gm.View().Content); !strings.Contains(v, "not saved. Press q again") {
+		t.Errorf("no warning:\n%s", v)
+	}
+	if cmd := gm.pairMaster.update(keyMsg("q")); cmd == nil {
+		t.Error("a second q does not quit")
 	}
 }
