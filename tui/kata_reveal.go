@@ -55,7 +55,8 @@ func (m *kataModel) revealText(w int) string {
 			}
 			what := "the kata ended"
 			if n+1 < len(path) {
-				what = stageName(m.k, path[n+1]) + ": " + firstLine(m.k.Stages[path[n+1]].Situation)
+				// the whole next situation: a first line and "…" left the rest unread
+				what = stageName(m.k, path[n+1]) + ": " + reflow(m.k.Stages[path[n+1]].Situation)
 			}
 			mine.WriteString("\n" + wrap("expected: "+notes.Sanitize(p), cw) + "\n" + st.Subtle.Render(wrap("happened: "+notes.Sanitize(what), cw)))
 		}

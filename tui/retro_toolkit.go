@@ -86,7 +86,8 @@ func (m *retroModel) toolkitKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			if p == retro.PhaseClose && a.ID == "roti" {
 				m.askROTI() // the room's, or the solo editor
 			}
-			m.flash(notes.Sanitize(a.Title)+": "+notes.Sanitize(a.Prompt), false)
+			// the banner above shows the prompt in full; a one-line status would cut it
+			m.flash(notes.Sanitize(a.Title)+" picked.", false)
 		}
 		return nil, true
 	}
@@ -344,7 +345,7 @@ func (m *retroModel) activityBanner(w int) string {
 		if a, ok := m.s.PickedFor(retro.PhaseClose); ok && a.ID != "roti" {
 			roti = notes.Sanitize(a.Title) + ": " + notes.Sanitize(a.Prompt) + " · " + roti
 		}
-		return m.c.styles.Label.Render(ansi.Truncate(roti, w, "…"))
+		return m.c.styles.Label.Render(wrap(roti, w))
 	}
 	a, ok := m.s.PickedFor(m.s.Phase)
 	if !ok || m.tk.state.picking {
@@ -361,10 +362,11 @@ func (m *retroModel) activityBanner(w int) string {
 	} else if len(a.Fields) > 0 && m.s.Phase != retro.PhaseStage {
 		cols = notes.Sanitize(strings.Join(a.Fields, " · "))
 	}
+	// the prompt is the activity's instruction: wrapped, never cut
 	if cols != "" {
-		return m.c.styles.Label.Render(ansi.Truncate(line, w, "…")) + "\n" + m.c.styles.Subtle.Render(ansi.Truncate(cols, w, "…"))
+		return m.c.styles.Label.Render(wrap(line, w)) + "\n" + m.c.styles.Subtle.Render(wrap(cols, w))
 	}
-	return m.c.styles.Label.Render(ansi.Truncate(line, w, "…"))
+	return m.c.styles.Label.Render(wrap(line, w))
 }
 
 // checkInSummary is the one line the stage shows of its check-in.
