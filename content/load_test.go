@@ -3,6 +3,7 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -173,7 +174,9 @@ func FuzzParseFile(f *testing.F) {
 	f.Add([]byte(v2Kata), 2)
 	f.Add([]byte("---\nnumber: 1\ntitle: T\ntry: x\n---\ntext"), 1)
 	f.Add([]byte("---\nid: c\n---\n## Context\n```\n## not a heading\n```\n"), 0)
+	f.Add([]byte(sectionsHead+"Stage 1: x\n---\nA.\n\n    ```\n    ## Stage 3\n~~~\n```\n~~~\n## Stage 2\n### Next: 1\n"+sectionsTail), 2)
 	f.Fuzz(func(t *testing.T, data []byte, k int) {
+		checkSections(t, string(data))
 		kinds := []kind{kindCase, kindTip, kindKata}
 		p, probs := parseFile("f.md", data, kinds[(k%3+3)%3], OriginUser)
 		if len(probs) == 0 && p.item() == nil {
@@ -204,6 +207,33 @@ func FuzzParseFile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkSections: every section and part is the body's own lines, from
+// below its heading up to the next heading of its level or above.
+func checkSections(t *testing.T, body string) {
+	lines := strings.Split(body, "\n")
+	check := func(ss []section, end int) {
+		for i, s := range ss {
+			e := end
+			if i+1 < len(ss) {
+				e = ss[i+1].line - 1
+			}
+			start := e - len(s.raw)
+			if start <= s.line-1 || !slices.Equal(s.raw, lines[start:e]) {
+				t.Fatalf("section %q on line %d: its %d lines are not lines %d..%d of the body", s.title, s.line, len(s.raw), start+1, e)
+			}
+		}
+	}
+	top := sections(body, 1)
+	check(top, len(lines))
+	for i, s := range top {
+		end := len(lines)
+		if i+1 < len(top) {
+			end = top[i+1].line - 1
+		}
+		check(s.subs, end)
+	}
 }
 
 func TestStageTitles(t *testing.T) {

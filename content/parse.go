@@ -1,10 +1,15 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/retrokata/retrokata/internal/frontmatter"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,45 +19,135 @@ type section struct {
 	line  int // file line of the heading
 	text  string
 	raw   []string // the lines below the heading, untrimmed
+	// subs are the "### " parts of the section and lead its text before
+	// the first of them (a stage's situation and question).
+	subs []section
+	lead string
 }
 
-// sections splits a markdown body on its "## " headings, ignoring headings
-// inside fenced code blocks. Text before the first heading is dropped.
+// heading is a top-level level 2 or 3 heading of a body, ATX ("## x") or
+// setext ("x" underlined by "---"), spanning lines first..last of the body.
+type heading struct {
+	level       int
+	title       string
+	first, last int
+}
+
+// sections splits a markdown body on its level 2 headings, and each
+// section on its level 3 headings, as CommonMark reads them (goldmark): a
+// "## " line inside a fenced or indented code block, an HTML block or a
+// quote is text, and a line of "---" under a paragraph makes it a heading.
+// The text of each section is cut from the body's own lines, untouched.
+// Text before the first heading is dropped.
 func sections(body string, firstLine int) []section {
-	out, _ := split(strings.Split(body, "\n"), firstLine, "## ")
+	lines := strings.Split(body, "\n")
+	hs := headings([]byte(body), lines)
+	var out []section
+	for i, h := range hs {
+		if h.level != 2 {
+			continue
+		}
+		end := len(lines)
+		j := i + 1
+		for ; j < len(hs) && hs[j].level != 2; j++ {
+		}
+		if j < len(hs) {
+			end = hs[j].first
+		}
+		s := cut(lines, h, end, firstLine)
+		// Its "### " parts, up to the next "## ".
+		leadEnd := end
+		if i+1 < j {
+			leadEnd = hs[i+1].first
+		}
+		s.lead = strings.TrimSpace(strings.Join(lines[h.last+1:leadEnd], "\n"))
+		for k := i + 1; k < j; k++ {
+			subEnd := end
+			if k+1 < j {
+				subEnd = hs[k+1].first
+			}
+			s.subs = append(s.subs, cut(lines, hs[k], subEnd, firstLine))
+		}
+		out = append(out, s)
+	}
 	return out
 }
 
-// split cuts lines on headings starting with prefix, outside fenced code
-// blocks; it also returns the text before the first heading.
-func split(lines []string, firstLine int, prefix string) ([]section, string) {
-	var out []section
-	var cur *section
-	var buf, lead []string
-	fence := false
-	flush := func() {
-		if cur != nil {
-			cur.raw = append([]string(nil), buf...)
-			cur.text = strings.TrimSpace(strings.Join(buf, "\n"))
-			out = append(out, *cur)
-		} else {
-			lead = append(lead, buf...)
+// cut is the section below heading h, up to line end (excluded).
+func cut(lines []string, h heading, end, firstLine int) section {
+	raw := append([]string(nil), lines[h.last+1:end]...)
+	return section{title: h.title, line: firstLine + h.first, raw: raw,
+		text: strings.TrimSpace(strings.Join(raw, "\n"))}
+}
+
+// atx reports whether line is an ATX heading line: "#"s then a space,
+// a tab or nothing (the text of a setext heading never is one).
+func atx(line string) bool {
+	t := strings.TrimLeft(strings.TrimRight(line, "\r"), " ")
+	h := strings.TrimLeft(t, "#")
+	return len(h) < len(t) && (h == "" || h[0] == ' ' || h[0] == '\t')
+}
+
+// headings lists the top-level level 2 and 3 headings of body, whose lines
+// are lines, in order.
+func headings(body []byte, lines []string) []heading {
+	// Block structure only: inline markup never decides where a heading is.
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+	// CommonMark ends a line at a lone "\r" too; the sections are cut on
+	// "\n", so goldmark sees a lone "\r" as a space (offsets unchanged).
+	src := body
+	if i := bytes.IndexByte(body, '\r'); i >= 0 {
+		src = bytes.Clone(body)
+		for ; i < len(src); i++ {
+			if src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n') {
+				src[i] = ' '
+			}
 		}
-		buf = buf[:0]
 	}
-	for i, l := range lines {
-		if t := strings.TrimSpace(l); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-		}
-		if !fence && strings.HasPrefix(l, prefix) {
-			flush()
-			cur = &section{title: strings.TrimSpace(l[len(prefix):]), line: firstLine + i}
+	doc := p.Parse(text.NewReader(src))
+	starts := make([]int, len(lines))
+	for i, off := 0, 0; i < len(lines); i++ {
+		starts[i] = off
+		off += len(lines[i]) + 1
+	}
+	lineOf := func(off int) int {
+		return sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+	}
+	var out []heading
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok || h.Level < 2 || h.Level > 3 {
 			continue
 		}
-		buf = append(buf, l)
+		segs := h.Lines()
+		pos := h.Pos()
+		if pos < 0 && segs.Len() > 0 {
+			pos = segs.At(0).Start
+		}
+		if pos < 0 {
+			continue
+		}
+		hd := heading{level: h.Level, first: lineOf(pos)}
+		hd.last = hd.first
+		var title []string
+		for i := 0; i < segs.Len(); i++ {
+			seg := segs.At(i)
+			title = append(title, strings.TrimSpace(string(seg.Value(body))))
+		}
+		hd.title = strings.Join(title, " ")
+		if !atx(lines[hd.first]) && segs.Len() > 0 {
+			// A setext heading: its text lines, then the underline.
+			last := segs.At(segs.Len() - 1)
+			hd.last = min(lineOf(max(last.Stop-1, last.Start))+1, len(lines)-1)
+		}
+		if len(out) > 0 && hd.first <= out[len(out)-1].last {
+			continue // a guard: two blocks never share a line
+		}
+		out = append(out, hd)
 	}
-	flush()
-	return out, strings.TrimSpace(strings.Join(lead, "\n"))
+	return out
 }
 
 // listItems returns the "- " or "* " items of a markdown list, joining

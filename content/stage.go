@@ -34,8 +34,8 @@ func parseStage(s section, path string) (Stage, []Problem) {
 		st.Number, _ = strconv.Atoi(m[1])
 	}
 	st.Title = stageNumber.ReplaceAllString(s.title, "")
-	subs, lead := split(s.raw, s.line+1, "### ")
-	st.Situation, st.Prompt = situationAndPrompt(lead)
+	subs := s.subs
+	st.Situation, st.Prompt = situationAndPrompt(s.lead)
 	if st.Situation == "" {
 		add(s.line, "the stage has no situation: write what the player sees before any '### ' part")
 	}
