@@ -36,7 +36,7 @@ func (m *kataModel) revealText(w int) string {
 	for n, i := range path {
 		stage := m.k.Stages[i]
 		var mine, ref strings.Builder
-		mine.WriteString(st.Label.Render(wrap(stageName(m.k, i)+" · you", cw)) + "\n")
+		mine.WriteString(st.Label.Render(wrap(m.stageName(i)+" · you", cw)) + "\n")
 		if looked := m.looked(i); looked != "" {
 			mine.WriteString(st.Subtle.Render(wrap("looked at: "+looked, cw)) + "\n")
 		}
@@ -56,7 +56,7 @@ func (m *kataModel) revealText(w int) string {
 			what := "the kata ended"
 			if n+1 < len(path) {
 				// the whole next situation: a first line and "…" left the rest unread
-				what = stageName(m.k, path[n+1]) + ": " + reflow(m.k.Stages[path[n+1]].Situation)
+				what = m.stageName(path[n+1]) + ": " + reflow(m.k.Stages[path[n+1]].Situation)
 			}
 			mine.WriteString("\n" + wrap("expected: "+notes.Sanitize(p), cw) + "\n" + st.Subtle.Render(wrap("happened: "+notes.Sanitize(what), cw)))
 		}

@@ -165,9 +165,15 @@ func (m *kataModel) situation(w int) (text, prompt string) {
 			if c := s.Choice(j); c >= 0 {
 				ans = m.k.Stages[j].Decide[c].Text + " · " + ans
 			}
-			b.WriteString(st.Subtle.Render(ansi.Truncate(fmt.Sprintf("✓ %s — you: %s", stageName(m.k, j), notes.Sanitize(ans)), w, "…")) + "\n")
+			b.WriteString(st.Subtle.Render(ansi.Truncate(fmt.Sprintf("✓ %s — you: %s", m.stageName(j), notes.Sanitize(ans)), w, "…")) + "\n")
 		}
-		head := fmt.Sprintf("Stage %d of %d", i+1, len(m.k.Stages))
+		// counted along the path played; its length is known once no
+		// decision is left to take
+		n, total, known := m.stageNo(i)
+		head := fmt.Sprintf("Stage %d", n)
+		if known {
+			head = fmt.Sprintf("Stage %d of %d", n, total)
+		}
 		if t := strings.TrimSpace(stage.Title); t != "" {
 			head += " · " + notes.Sanitize(t)
 		}
@@ -283,18 +289,42 @@ func (m *kataModel) keyMap() kataKeys {
 	k.looking, k.shown = m.looking, m.lookShown >= 0
 	if m.s != nil {
 		k.step = m.s.Current()
+		if st := m.s.CurrentStep(); st.Kind == kata.KindDecide && st.Stage < len(m.k.Stages) {
+			// the help names the options there are: "enter/1-2"
+			if n := len(m.k.Stages[st.Stage].Decide); n > 0 {
+				k.Choose.SetHelp(strings.TrimSuffix(fmt.Sprintf("enter/1-%d", min(n, 3)), "-1"), "choose")
+			}
+		}
 	}
 	return k
 }
 
 func (m *kataModel) helpView() string { return helpView(m.help, m.keyMap(), m.c.width) }
 
-// stageName is "2. Tuesday, 11:30", or "Stage 2" for a stage without title.
-func stageName(k content.Kata, i int) string {
-	if t := strings.TrimSpace(k.Stages[i].Title); t != "" {
-		return fmt.Sprintf("%d. %s", i+1, notes.Sanitize(t))
+// stageNo is stage i's number on the path played (1-based) and how many
+// stages that path has; known is false while a decision ahead is still to
+// take. A stage off the path keeps its number in the kata.
+func (m *kataModel) stageNo(i int) (n, total int, known bool) {
+	path := m.s.Path()
+	n = i + 1
+	for j, x := range path {
+		if x == i {
+			n = j + 1
+		}
 	}
-	return fmt.Sprintf("Stage %d", i+1)
+	last := path[len(path)-1]
+	return n, len(path), !m.k.Branches(last) || m.s.Choice(last) >= 0
+}
+
+// stageName is "2. Tuesday, 11:30", or "Stage 2" for a stage without
+// title, numbered along the path played: a decision that skips a stage
+// skips no number.
+func (m *kataModel) stageName(i int) string {
+	n, _, _ := m.stageNo(i)
+	if t := strings.TrimSpace(m.k.Stages[i].Title); t != "" {
+		return fmt.Sprintf("%d. %s", n, notes.Sanitize(t))
+	}
+	return fmt.Sprintf("Stage %d", n)
 }
 
 // stepLabel names a step in the progress bar.
@@ -323,7 +353,7 @@ func (m *kataModel) decideText(w, i int) string {
 	st := m.c.styles
 	stage := m.k.Stages[i]
 	var b strings.Builder
-	b.WriteString(st.Label.Render(wrap(fmt.Sprintf("Decide · %s", stageName(m.k, i)), w)) + "\n")
+	b.WriteString(st.Label.Render(wrap(fmt.Sprintf("Decide · %s", m.stageName(i)), w)) + "\n")
 	b.WriteString(st.Subtle.Render(wrap("What happens next depends on it. Your choice is recorded in the note.", w)) + "\n\n")
 	chosen := m.s.Choice(i)
 	for j, o := range stage.Decide {
