@@ -407,3 +407,48 @@ func TestConnectionsWithoutASessionAreClosed(t *testing.T) {
 	p.send("+")
 	p.waitFor("hidden:1")
 }
+
+// from= and expiry-time= were ignored: a key limited to another network,
+// or expired, still entered. Keys with options the room does not support
+// are skipped, and the log says so.
+func TestAuthorizedKeyOptionsAreHonoured(t *testing.T) {
+	dir := t.TempDir()
+	newKey := func(name string) *keygen.SSHKeyPair {
+		k, err := keygen.New(filepath.Join(dir, name), keygen.WithKeyType(keygen.Ed25519))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	here, elsewhere, expired, later, command, negated := newKey("here"), newKey("elsewhere"), newKey("expired"), newKey("later"), newKey("command"), newKey("negated")
+	lines := []string{
+		`from="10.0.0.0/8,192.168.*" ` + elsewhere.AuthorizedKey(),
+		`from="127.0.0.*",no-port-forwarding ` + here.AuthorizedKey(),
+		`expiry-time="20200101" ` + expired.AuthorizedKey(),
+		`expiry-time="29991231235959Z",restrict ` + later.AuthorizedKey(),
+		`command="/bin/sh" ` + command.AuthorizedKey(),
+		`from="127.0.0.0/8,!127.0.0.1" ` + negated.AuthorizedKey(),
+	}
+	keys := filepath.Join(dir, "authorized_keys")
+	os.WriteFile(keys, []byte(strings.Join(lines, "\n")+"\n"), 0o600)
+	f := start(t, func(c *Config) { c.AuthorizedKeys = keys })
+	for _, tc := range []struct {
+		name string
+		k    *keygen.SSHKeyPair
+		ok   bool
+	}{{"here", here, true}, {"later", later, true}, {"elsewhere", elsewhere, false}, {"expired", expired, false}, {"command", command, false}, {"negated", negated, false}} {
+		c, err := f.dial(tc.name, gossh.PublicKeys(tc.k.Signer()))
+		if (err == nil) != tc.ok {
+			t.Errorf("%s: entered %v (%v)", tc.name, err == nil, err)
+		}
+		if c != nil {
+			c.Close()
+		}
+	}
+	log := f.log.String()
+	for _, want := range []string{"option command is not supported", "expired 2020-01-01", "key not allowed from here or expired"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("log lacks %q:\n%s", want, log)
+		}
+	}
+}

@@ -37,7 +37,6 @@ import (
 	"github.com/charmbracelet/keygen"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/retrokata/retrokata/internal/safefile"
 	"github.com/retrokata/retrokata/room"
 )
 
@@ -96,7 +95,7 @@ type Server struct {
 	srv         *ssh.Server
 	log         *slog.Logger
 	fingerprint string
-	keys        []gossh.PublicKey
+	keys        []authKey
 	active      atomic.Int64
 	fails       *limitTable
 	conns       *limitTable
@@ -141,30 +140,6 @@ func HostKey(path string) (pem []byte, fingerprint string, err error) {
 		}
 	}
 	return kp.RawPrivateKey(), gossh.FingerprintSHA256(kp.PublicKey()), nil
-}
-
-// readAuthorizedKeys parses an authorized_keys file (read through the
-// capped reader); options are ignored, keys are matched exactly.
-func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
-	data, err := safefile.Read(path, safefile.ConfigLimit)
-	if err != nil {
-		return nil, err
-	}
-	var keys []gossh.PublicKey
-	for line := 1; len(data) > 0; line++ {
-		var k gossh.PublicKey
-		var rest []byte
-		k, _, _, rest, err = gossh.ParseAuthorizedKey(data)
-		if err != nil {
-			break // no more keys (blank and comment lines are skipped by the parser)
-		}
-		keys = append(keys, k)
-		data = rest
-	}
-	if len(keys) == 0 {
-		return nil, fmt.Errorf("%s: no public key found: put one 'ssh-ed25519 AAAA…' line per participant", path)
-	}
-	return keys, nil
 }
 
 // New makes a server; it does not listen yet (see Serve).
@@ -222,7 +197,10 @@ func New(cfg Config) (*Server, error) {
 		wish.WithMiddleware(s.sessionHandler), // the only handler: no shell, no command
 	}
 	if cfg.AuthorizedKeys != "" {
-		keys, err := readAuthorizedKeys(cfg.AuthorizedKeys)
+		keys, skipped, err := readAuthorizedKeys(cfg.AuthorizedKeys, time.Now())
+		for _, why := range skipped {
+			s.log.Warn("authorized key skipped", "why", why)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -368,7 +346,11 @@ func (s *Server) checkCode(ctx ssh.Context, ch gossh.KeyboardInteractiveChalleng
 // checkKey lets in the keys of the authorized_keys file.
 func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	for _, k := range s.keys {
-		if ssh.KeysEqual(k, key) {
+		if ssh.KeysEqual(k.key, key) {
+			if !k.allows(ctx.RemoteAddr(), time.Now()) {
+				s.log.Warn("refused", "why", "key not allowed from here or expired", "fingerprint", gossh.FingerprintSHA256(key), "remote", remoteIP(ctx.RemoteAddr()))
+				return false
+			}
 			s.log.Info("key", "fingerprint", gossh.FingerprintSHA256(key), "remote", remoteIP(ctx.RemoteAddr()))
 			return true
 		}
