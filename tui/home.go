@@ -141,10 +141,8 @@ func (h *homeModel) entries() []homeEntry {
 		homeEntry{"b", "Browse notes", "read notes, search them, tick actions", openMsg{to: screenBrowser}},
 		homeEntry{"c", "Read the cases & tips", "four cases reconstructed from the talk, a department case study, tips in our words", openMsg{to: screenReader}},
 	)
-	if h.c.height >= 14 { // at the smallest size, t still opens it
-		out = append(out[:len(out)-1], trendsEntry, out[len(out)-1])
-	}
-	return out
+	// listed at every size: a key that works is a key that is shown
+	return append(out[:len(out)-1], trendsEntry, out[len(out)-1])
 }
 
 // trendsEntry opens the Trends screen.
@@ -176,9 +174,6 @@ func (h *homeModel) update(msg tea.Msg) tea.Cmd {
 					return h.open(e)
 				}
 			}
-			if key.Matches(msg, key.NewBinding(key.WithKeys(trendsEntry.key))) {
-				return h.open(trendsEntry)
-			}
 		}
 	}
 	return nil
@@ -205,7 +200,10 @@ func (h *homeModel) view() string {
 	if w < lipgloss.Width(tagline) {
 		tagline = "Retros and katas, saved as notes."
 	}
-	b.WriteString(st.Accent.Render(ansi.Truncate(tagline, w, "…")) + "\n")
+	if h.c.height > 12 {
+		// at the smallest size the lines go to the menu, every entry listed
+		b.WriteString(st.Accent.Render(ansi.Truncate(tagline, w, "…")) + "\n")
+	}
 	if !compact {
 		b.WriteString("\n")
 	}
