@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -451,4 +452,27 @@ func TestAuthorizedKeyOptionsAreHonoured(t *testing.T) {
 			t.Errorf("log lacks %q:\n%s", want, log)
 		}
 	}
+}
+
+// A session's program, its goroutines and buffers go when it ends: many
+// sessions one after the other leave nothing running.
+func TestEndedSessionsLeaveNothingRunning(t *testing.T) {
+	f := start(t, nil)
+	warm := f.join(t, "warm", 500, 200)
+	warm.waitFor("you:warm")
+	warm.send("q")
+	warm.waitDone()
+	waitUntil(t, "no session", func() bool { return f.srv.Sessions() == 0 })
+	base := runtime.NumGoroutine()
+	for i := range 5 {
+		c := f.join(t, fmt.Sprintf("p%d", i), 500, 200)
+		c.waitFor(fmt.Sprintf("you:p%d", i))
+		c.send("q")
+		c.waitDone()
+		c.sess.Close()
+		c.c.Close()
+	}
+	waitUntil(t, "goroutines of ended sessions to end", func() bool {
+		return f.srv.Sessions() == 0 && runtime.NumGoroutine() <= base+2
+	})
 }
