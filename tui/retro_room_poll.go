@@ -16,7 +16,9 @@ import (
 // the stage is asked in the room at once; at Close, the ROTI key asks the
 // room instead of opening the solo editor. The room gives back only
 // counts (and one-word answers shuffled), which fill the session's
-// check-in tally and ROTI votes exactly as the solo entry does.
+// check-in tally and ROTI votes exactly as the solo entry does. While the
+// answers are open the facilitator sees only how many answered: a tally
+// moving as each person presses enter would tell who answered what.
 
 const rotiQuestion = "Return on time invested: was this retro worth your time?"
 
@@ -83,12 +85,13 @@ func (m *retroModel) roomPollPhase() {
 	}
 }
 
-// roomTakePoll puts the poll's counts into the session once someone has
-// answered: the check-in's tally or words, or the ROTI votes.
+// roomTakePoll puts the poll's counts into the session once the answers
+// are closed and someone answered: the check-in's tally or words, or the
+// ROTI votes.
 func (m *retroModel) roomTakePoll() tea.Cmd {
 	rs := m.room
 	res, ok := rs.info.Room.PollResult()
-	if !ok || !rs.poll.asked || res.Answered == 0 || (slices.Equal(res.Tally, rs.poll.last.Tally) && slices.Equal(res.Words, rs.poll.last.Words) && res.ID == rs.poll.last.ID) {
+	if !ok || !rs.poll.asked || res.Open || res.Answered == 0 || (slices.Equal(res.Tally, rs.poll.last.Tally) && slices.Equal(res.Words, rs.poll.last.Words) && res.ID == rs.poll.last.ID) {
 		return nil
 	}
 	rs.poll.last = res
@@ -117,7 +120,7 @@ func (m *retroModel) roomPollLine() string {
 		return ""
 	}
 	what := "check-in"
-	if res.Kind == room.PollROTI {
+	if res.Kind == room.PollROTI && !res.Open {
 		var hist []string
 		for i, n := range res.Tally {
 			hist = append(hist, fmt.Sprintf("%d:%d", i+1, n))
@@ -127,7 +130,7 @@ func (m *retroModel) roomPollLine() string {
 			what += " avg " + room.FormatROTI(avg)
 		}
 	}
-	state := "O closes"
+	state := "O closes them and shows the answers"
 	if !res.Open {
 		state = "closed, O reopens"
 	}

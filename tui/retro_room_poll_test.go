@@ -49,15 +49,22 @@ func TestFacilitatorRoomCheckInAndROTI(t *testing.T) {
 				}
 			}
 			changed(m)
+			if got := fmt.Sprint(m.s.CheckIn.Tally); got != "[0 0 0 0 0]" {
+				t.Fatalf("the tally shows while answers are open: %s", got)
+			}
+			if scr := plain(m.view()); !strings.Contains(scr, "3 of 3 answered") {
+				t.Fatalf("no count:\n%s", scr)
+			}
+			press(m, "O")
+			changed(m)
 			if got := fmt.Sprint(m.s.CheckIn.Tally); got != "[2 0 1 0 0]" {
 				t.Fatalf("session tally %s", got)
 			}
 			scr := plain(m.view())
 			checkFits(t, m.view(), w, h)
-			if !strings.Contains(scr, "3 of 3 answered") || strings.Contains(scr, "ana") || strings.Contains(scr, "ben") {
+			if !strings.Contains(scr, "3 of 3 answered") || (w >= 80 && !strings.Contains(scr, "O reopens")) || strings.Contains(scr, "ana") || strings.Contains(scr, "ben") {
 				t.Fatalf("facilitator's screen:\n%s", scr)
 			}
-			press(m, "O")
 			if err := gs[1].Answer(1, ""); err != room.ErrPollClosed {
 				t.Fatalf("answer after O: %v", err)
 			}
@@ -71,12 +78,17 @@ func TestFacilitatorRoomCheckInAndROTI(t *testing.T) {
 				}
 			}
 			changed(m)
+			if m.s.ROTI() != nil || strings.Contains(plain(m.view()), "avg") {
+				t.Fatal("the ROTI shows while answers are open")
+			}
+			press(m, "O")
+			changed(m)
 			if roti := m.s.ROTI(); roti == nil || *roti != 4 {
 				t.Fatalf("ROTI %v from %v", roti, m.s.ROTIVotes)
 			}
 			scr = plain(m.view())
 			checkFits(t, m.view(), w, h)
-			if w >= 80 && !strings.Contains(scr, "ROTI 1:0 2:0 3:1 4:1 5:1 avg 4 · 3 of 3 answered") {
+			if w >= 80 && !strings.Contains(scr, "ROTI 1:0 2:0 3:1 4:1 5:1 avg 4 · 3 of 3 answered · closed") {
 				t.Fatalf("no ROTI histogram:\n%s", scr)
 			}
 			note := string(notes.Render(m.s.ToNote(nil)))
