@@ -16,25 +16,16 @@ package sshroom
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
-	"encoding/base32"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2"
-	"charm.land/wish/v2/bubbletea"
-	"github.com/charmbracelet/keygen"
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/retrokata/retrokata/room"
@@ -99,47 +90,6 @@ type Server struct {
 	active      atomic.Int64
 	fails       *limitTable
 	conns       *limitTable
-}
-
-// NewJoinCode is a fresh join code: 10 base32 characters (50 bits) in two
-// groups, easy to read out ("k3fq7-x2mwa").
-func NewJoinCode() (string, error) {
-	var b [7]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", err
-	}
-	s := strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b[:]))[:10]
-	return s[:5] + "-" + s[5:], nil
-}
-
-// normalizeCode ignores case, spaces and dashes in a typed code.
-func normalizeCode(s string) []byte {
-	var b []byte
-	for _, r := range strings.ToLower(s) {
-		if r != '-' && r != ' ' && r < 128 {
-			b = append(b, byte(r))
-		}
-	}
-	return b
-}
-
-// HostKey loads the ed25519 host key at path, creating it (0600, in a
-// 0700 dir) when missing, and returns its PEM and SHA256 fingerprint. A
-// key file others can read is made private.
-func HostKey(path string) (pem []byte, fingerprint string, err error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, "", fmt.Errorf("host key dir: %w", err)
-	}
-	kp, err := keygen.New(path, keygen.WithKeyType(keygen.Ed25519), keygen.WithWrite())
-	if err != nil {
-		return nil, "", fmt.Errorf("host key %s: %w", path, err)
-	}
-	if info, err := os.Stat(path); err == nil && info.Mode().Perm()&0o077 != 0 {
-		if err := os.Chmod(path, 0o600); err != nil {
-			return nil, "", fmt.Errorf("host key %s is readable by others and cannot be made private: %w", path, err)
-		}
-	}
-	return kp.RawPrivateKey(), gossh.FingerprintSHA256(kp.PublicKey()), nil
 }
 
 // New makes a server; it does not listen yet (see Serve).
@@ -299,183 +249,3 @@ func remoteIP(a net.Addr) string {
 
 // clean makes a client-chosen string safe for the log: one short line.
 func clean(s string) string { return room.CleanName(s) }
-
-// sessionStarted holds a connection's *atomic.Bool: a room session began.
-type sessionStarted struct{}
-
-// slowTried marks a connection that used its one try past the limit.
-type slowTried struct{}
-
-// checkCode asks for the join code. Each try takes a token of the
-// source's bucket before asking (so concurrent connections cannot each
-// get a free try) and a right code gives it back. When the bucket is
-// empty, a connection still gets one try after waiting SlowTry: someone
-// guessing from a shared address slows everyone there down but never
-// locks them out, and guesses stay bounded by the connection limit.
-func (s *Server) checkCode(ctx ssh.Context, ch gossh.KeyboardInteractiveChallenge) bool {
-	ip := remoteIP(ctx.RemoteAddr())
-	key := sourceKey(ctx.RemoteAddr())
-	took := s.fails.take(key)
-	if !took {
-		if ctx.Value(slowTried{}) != nil || s.cfg.SlowTry >= s.cfg.Handshake {
-			s.log.Warn("refused", "why", "too many wrong join codes", "remote", ip)
-			return false
-		}
-		ctx.SetValue(slowTried{}, true)
-		t := time.NewTimer(s.cfg.SlowTry)
-		defer t.Stop()
-		select {
-		case <-ctx.Done():
-			return false
-		case <-t.C:
-		}
-	}
-	ans, err := ch(ctx.User(), "Join the retro", []string{"Join code: "}, []bool{false})
-	if err != nil || len(ans) != 1 {
-		return false
-	}
-	if subtle.ConstantTimeCompare(normalizeCode(ans[0]), normalizeCode(s.cfg.JoinCode)) == 1 {
-		if took {
-			s.fails.give(key) // a right code costs nothing
-		}
-		return true
-	}
-	return false
-}
-
-// checkKey lets in the keys of the authorized_keys file.
-func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	for _, k := range s.keys {
-		if ssh.KeysEqual(k.key, key) {
-			if !k.allows(ctx.RemoteAddr(), time.Now()) {
-				s.log.Warn("refused", "why", "key not allowed from here or expired", "fingerprint", gossh.FingerprintSHA256(key), "remote", remoteIP(ctx.RemoteAddr()))
-				return false
-			}
-			s.log.Info("key", "fingerprint", gossh.FingerprintSHA256(key), "remote", remoteIP(ctx.RemoteAddr()))
-			return true
-		}
-	}
-	return false
-}
-
-// sessionHandler is the whole session: checks, then one program.
-func (s *Server) sessionHandler(ssh.Handler) ssh.Handler {
-	return func(sess ssh.Session) {
-		ip := remoteIP(sess.RemoteAddr())
-		if len(sess.Command()) > 0 || sess.Subsystem() != "" {
-			refuse(sess, "This is a retro room: commands are not run here.")
-			return
-		}
-		pty, windows, ok := sess.Pty()
-		if !ok {
-			s.log.Info("refused", "why", "no PTY", "remote", ip)
-			refuse(sess, "This retro room needs a terminal (PTY): connect with ssh -t.")
-			return
-		}
-		if n := s.active.Add(1); n > int64(s.cfg.MaxSessions) {
-			s.active.Add(-1)
-			s.log.Info("refused", "why", "room full", "remote", ip)
-			refuse(sess, "The room is full.")
-			return
-		}
-		defer s.active.Add(-1)
-		if started, ok := sess.Context().Value(sessionStarted{}).(*atomic.Bool); ok {
-			started.Store(true)
-		}
-		start := time.Now()
-		s.log.Info("session", "user", clean(sess.User()), "remote", ip, "term", clean(pty.Term), "size", fmt.Sprintf("%dx%d", pty.Window.Width, pty.Window.Height))
-		defer func() {
-			s.log.Info("session end", "remote", ip, "after", time.Since(start).Round(time.Second).String())
-		}()
-
-		// a key proved in the handshake identifies a participant for
-		// reconnection; a code-only participant gets a reconnect code
-		fp := ""
-		if k := sess.PublicKey(); k != nil {
-			fp = gossh.FingerprintSHA256(k)
-		}
-		g := s.cfg.Room.NewKeyedGuest(fp)
-		defer g.Leave()
-		in := &activity{r: sess}
-		in.touch()
-		w, h := clampSize(pty.Window.Width, pty.Window.Height)
-		opts := append(bubbletea.MakeOptions(sess), tea.WithInput(in), tea.WithWindowSize(w, h))
-		p := tea.NewProgram(s.cfg.NewScreen(g, sess.User()), opts...)
-
-		ch, unsub := s.cfg.Room.Subscribe()
-		defer unsub()
-		go func() {
-			for range ch {
-				p.Send(room.Changed{}) // returns at once after the program ended
-			}
-		}()
-		ctx, cancel := context.WithCancel(sess.Context())
-		defer cancel()
-		go func() {
-			for {
-				select {
-				case <-ctx.Done():
-					p.Quit()
-					return
-				case win := <-windows:
-					cw, ch := clampSize(win.Width, win.Height)
-					p.Send(tea.WindowSizeMsg{Width: cw, Height: ch})
-				}
-			}
-		}()
-		go s.watchIdle(ctx, in, p, ip)
-		if _, err := p.Run(); err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-			s.log.Info("program ended", "remote", ip, "err", err.Error())
-		}
-		p.Kill()
-	}
-}
-
-// clampSize bounds a client-announced terminal size (see MaxWidth).
-func clampSize(w, h int) (int, int) {
-	return min(max(w, 0), MaxWidth), min(max(h, 0), MaxHeight)
-}
-
-// refuse tells the client why on its terminal and ends the session.
-func refuse(sess ssh.Session, msg string) {
-	_, _ = io.WriteString(sess, msg+"\r\n")
-	_ = sess.Exit(1)
-}
-
-// activity is the session's input, noting when the participant last typed:
-// SSH's own idle timer is reset by output, and the screen outputs on every
-// change in the room.
-type activity struct {
-	r    io.Reader
-	last atomic.Int64
-}
-
-func (a *activity) touch() { a.last.Store(time.Now().UnixNano()) }
-
-func (a *activity) Read(p []byte) (int, error) {
-	n, err := a.r.Read(p)
-	if n > 0 {
-		a.touch()
-	}
-	return n, err
-}
-
-func (a *activity) idle() time.Duration { return time.Since(time.Unix(0, a.last.Load())) }
-
-func (s *Server) watchIdle(ctx context.Context, in *activity, p *tea.Program, ip string) {
-	every := min(s.cfg.IdleTimeout/4, time.Minute)
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if in.idle() >= s.cfg.IdleTimeout {
-				s.log.Info("idle", "remote", ip, "after", s.cfg.IdleTimeout.String())
-				p.Quit()
-				return
-			}
-		}
-	}
-}
