@@ -57,6 +57,12 @@ func (m *kataModel) pickKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.pickSel = min(len(rows)-1, m.pickSel+1)
 		return nil
 	}
+	// glow's rule: while a filter is being typed every key goes to it, ? too;
+	// with the filter empty nothing is being typed, so ? is the help
+	if key.Matches(msg, k.Help) && m.filter.Value() == "" {
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	}
 	before := m.filter.Value()
 	var cmd tea.Cmd
 	m.filter, cmd = m.filter.Update(msg)

@@ -286,6 +286,7 @@ func (m *kataModel) keyMap() kataKeys {
 	k := m.keys
 	k.mode, k.saved, k.typing = m.mode, m.result.Saved != "", m.typing()
 	k.discardAsked = m.discardAsked
+	k.filtering = m.mode == kataPick && m.filter.Value() != ""
 	k.looking, k.shown = m.looking, m.lookShown >= 0
 	if m.s != nil {
 		k.step = m.s.Current()

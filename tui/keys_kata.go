@@ -14,12 +14,14 @@ type kataKeys struct {
 	QuitTyping, Done, Interrupt, Back, DiscardDraft       key.Binding
 	PickUp, PickDown, Finish, ScrollDown                  key.Binding
 	Look, OpenLook, Choose                                key.Binding
-	choose, typeFilter, clearQuit, doneSaved, nextField   key.Binding
+	choose, typeFilter, doneSaved, nextField              key.Binding
 	situation, scroll, finishStep, move                   key.Binding
 	confirmDiscard, keepDraft                             key.Binding
+	clearFilter, pickHelp, quitPick                       key.Binding
 	mode                                                  kataMode
 	typing, saved, looking, shown                         bool
 	discardAsked                                          bool // the resume prompt asks before discarding
+	filtering                                             bool // the picker's filter has text: ? is typed into it
 	step                                                  kata.Kind
 }
 
@@ -55,7 +57,9 @@ func newKataKeys() kataKeys {
 		Choose:         bind("enter/1-3", "choose", "enter", "space", "1", "2", "3"),
 		choose:         helpOnly("↑/↓", "choose"),
 		typeFilter:     helpOnly("type", "filter"),
-		clearQuit:      helpOnly("esc", "clear/quit"),
+		clearFilter:    helpOnly("esc", "clear filter, then ? help"),
+		pickHelp:       helpOnly("?", "help"),
+		quitPick:       helpOnly("esc", "quit"),
 		doneSaved:      helpOnly("enter", "done"),
 		nextField:      helpOnly("tab", "next"),
 		confirmDiscard: helpOnly("y", "discard"),
@@ -77,7 +81,10 @@ func (k kataKeys) ShortHelp() []key.Binding {
 	case k.mode == kataConfirmQuit:
 		return []key.Binding{k.Yes, k.Discard, k.No}
 	case k.mode == kataPick:
-		return []key.Binding{k.choose, k.Start, k.typeFilter, k.clearQuit}
+		if k.filtering {
+			return []key.Binding{k.choose, k.Start}
+		}
+		return []key.Binding{k.choose, k.Start, k.typeFilter}
 	case k.saved:
 		return []key.Binding{k.doneSaved}
 	case k.looking && k.shown:
@@ -100,6 +107,9 @@ func (k kataKeys) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k kataKeys) FullHelp() [][]key.Binding {
+	if k.mode == kataPick {
+		return [][]key.Binding{{k.choose, k.Start}, {k.typeFilter, k.clearFilter}, {k.pickHelp, k.quitPick}}
+	}
 	pin := k.pinned()
 	if len(pin) == 0 {
 		return [][]key.Binding{k.ShortHelp()}
@@ -109,7 +119,12 @@ func (k kataKeys) FullHelp() [][]key.Binding {
 
 func (k kataKeys) pinned() []key.Binding {
 	switch {
-	case k.mode == kataAskResume, k.mode == kataConfirmQuit, k.mode == kataPick, k.saved:
+	case k.mode == kataPick && k.filtering:
+		// ? is typed into the filter: the footer says how to get it back
+		return []key.Binding{k.clearFilter}
+	case k.mode == kataPick:
+		return []key.Binding{k.pickHelp, k.quitPick}
+	case k.mode == kataAskResume, k.mode == kataConfirmQuit, k.saved:
 		return nil
 	case k.typing, k.looking:
 		return []key.Binding{k.QuitTyping}
