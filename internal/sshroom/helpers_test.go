@@ -204,10 +204,15 @@ func (c *client) send(s string) {
 	}
 }
 
+// waitLimit bounds a wait for a screen: long, because under -race on two
+// loaded cores eight sessions redraw slowly; a wait that succeeds returns
+// at once, so it costs nothing when all is well.
+const waitLimit = 30 * time.Second
+
 // waitFor waits until every string in want is on the screen.
 func (c *client) waitFor(want ...string) string {
 	c.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitLimit)
 	for {
 		scr := c.scr.String()
 		ok := true
@@ -228,7 +233,7 @@ func (c *client) waitDone() {
 	c.t.Helper()
 	select {
 	case <-c.done:
-	case <-time.After(10 * time.Second):
+	case <-time.After(waitLimit):
 		c.t.Fatalf("session did not end; screen:\n%s", c.scr.String())
 	}
 }
