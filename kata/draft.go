@@ -41,3 +41,10 @@ func LoadDraft(path string) (d Draft, ok bool, err error) {
 func ClaimDraft(dir string, now time.Time) (notes.DraftClaim, *Draft, error) {
 	return notes.ClaimAndLoad(dir, "kata", now, LoadDraft)
 }
+
+// ClaimDraftFor claims the draft of the kata id: its own draft when one is
+// on disk, else a new separate one, keeping the drafts of other katas
+// (listed in others). Release the claim when the session ends.
+func ClaimDraftFor(dir, id string, now time.Time) (c notes.DraftClaim, d *Draft, others []string, err error) {
+	return notes.ClaimMatching(dir, "kata", now, LoadDraft, func(d Draft) bool { return d.Session.Kata == id })
+}

@@ -238,3 +238,45 @@ func slugify(s string) string {
 	}
 	return strings.Trim(b.String(), "-")
 }
+
+// ClaimMatching claims the draft of kind a session for one thing (a named
+// kata) writes: the first draft on disk that no other process holds and
+// match accepts, loaded; else a new separate draft (kind.json, kind-2.json…)
+// so that drafts of other things are kept as they are. others lists the
+// drafts of other things it passed over.
+func ClaimMatching[D any](dir, kind string, now time.Time, load func(string) (D, bool, error), match func(D) bool) (c DraftClaim, d *D, others []string, err error) {
+	for i := 1; i <= maxDrafts; i++ {
+		p := draftPath(dir, kind, i)
+		if !fileExists(p) {
+			continue
+		}
+		l, err := lockfile.Acquire(LockPath(p), now)
+		if err != nil {
+			continue // held by another process, or no lock: not ours to take
+		}
+		got, ok, lerr := load(p)
+		if lerr == nil && ok && match(got) {
+			return DraftClaim{Path: p, Exists: true, lock: l}, &got, others, nil
+		}
+		if lerr == nil && ok {
+			others = append(others, p)
+		}
+		_ = l.Release()
+	}
+	for i := 1; i <= maxDrafts; i++ {
+		p := draftPath(dir, kind, i)
+		if fileExists(p) {
+			continue
+		}
+		l, err := lockfile.Acquire(LockPath(p), now)
+		if err != nil {
+			continue
+		}
+		if fileExists(p) { // written between the look and the lock
+			_ = l.Release()
+			continue
+		}
+		return DraftClaim{Path: p, lock: l}, nil, others, nil
+	}
+	return DraftClaim{}, nil, others, fmt.Errorf("drafts: all %d %s drafts in %s are in use: finish one first", maxDrafts, kind, dir)
+}

@@ -81,9 +81,23 @@ quitting, and the next run offers to resume.`,
 					o.Seen[id] = kata.VariantsSeen(a)
 				}
 			}
-			claim, d, err := kata.ClaimDraft(notes.DraftDir(notes.DraftsDir(e.xdg), env.KataDir), e.now())
+			dir := notes.DraftDir(notes.DraftsDir(e.xdg), env.KataDir)
+			claim, d, err := kata.ClaimDraft(dir, e.now())
 			if err != nil {
 				return err
+			}
+			if o.ID != "" && d != nil && d.Session.Kata != o.ID {
+				// the kata asked for is not the one in progress: it gets its own
+				// draft (kata-2.json…) and the other one is kept as it is
+				claim.Release()
+				var others []string
+				claim, d, others, err = kata.ClaimDraftFor(dir, o.ID, e.now())
+				if err != nil {
+					return err
+				}
+				for _, p := range others {
+					fmt.Fprintf(e.stderr, "A kata in progress is kept (%s); 'retrokata kata' offers to resume it.\n", clean(p))
+				}
 			}
 			defer claim.Release()
 			e.warnDrafts(claim)
