@@ -25,7 +25,6 @@ require (
 	golang.org/x/crypto v0.54.0
 	golang.org/x/sys v0.47.0
 	golang.org/x/text v0.40.0
-	golang.org/x/time v0.15.0
 )
 
 require (

@@ -130,9 +130,11 @@ func TestEightParticipantsRunARetro(t *testing.T) {
 	fa.goTo(retro.PhaseDiscuss)
 	top := fa.s.Problems[fa.focus].Title
 	for _, c := range cs {
-		c.waitFor(top)
+		// the title alone may still be the vote's list: wait for the phase
+		c.waitFor("Discuss ·", top)
 	}
 	cs[1].send("l")
+	cs[1].waitFor("Suggest a learning") // typed before the field opens, keys would be moves
 	cs[1].send("Small deploys\r")
 	waitUntil(t, "a suggestion", func() bool { return len(f.room.Facilitator().Suggestions) == 1 })
 	sg, _ := f.room.Resolve(f.room.Facilitator().Suggestions[0].ID)
