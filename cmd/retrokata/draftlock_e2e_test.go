@@ -56,7 +56,7 @@ func TestTwoKataProcessesOnOneNotesDir(t *testing.T) {
 	notesDir := filepath.Join(home, "notes")
 	draft := draftOf(home, kata.DraftName)
 	first := tmuxtest.Start(t, tmuxtest.Options{Width: 100, Height: 30, Env: env, Dir: home}, binPath, "kata", "game-day", "--dir", notesDir)
-	first.WaitFor("Stage 1 of", wait)
+	first.WaitFor("Stage 1", wait)
 	first.Type("ALPHAWORD")
 	tmuxtest.WaitUntil(t, wait, "ALPHAWORD in the draft", func() bool {
 		b, _ := os.ReadFile(draft)
@@ -66,7 +66,7 @@ func TestTwoKataProcessesOnOneNotesDir(t *testing.T) {
 	second.WaitFor(fmt.Sprintf("in progress in process %d", first.ProgramPID()), wait)
 	second.Keys("d")
 	second.Keys("n")
-	second.WaitFor("Stage 1 of", wait)
+	second.WaitFor("Stage 1", wait)
 	second.Type("BETAWORD")
 	tmuxtest.WaitUntil(t, wait, "BETAWORD in the separate draft", func() bool {
 		b, _ := os.ReadFile(filepath.Join(filepath.Dir(draft), "kata-2.json"))
