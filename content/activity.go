@@ -3,9 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -99,7 +97,7 @@ func LoadActivities(srcs ...Source) ([]Activity, []Problem) {
 	var all []Activity
 	var probs []Problem
 	for _, src := range srcs {
-		acts, p := readActivities(src, activitiesDir, src.Label)
+		acts, p := readActivities(src, activitiesDir)
 		probs = append(probs, p...)
 		probs = append(probs, duplicateActivities(acts)...)
 		all = append(all, acts...)
@@ -150,35 +148,10 @@ func duplicateActivities(acts []Activity) []Problem {
 
 // readActivities parses the .md files of one activities directory of a
 // source (dir is relative to the source's root).
-func readActivities(src Source, dir, label string) ([]Activity, []Problem) {
-	entries, err := fs.ReadDir(src.FS, dir)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
-		}
-		return nil, []Problem{{Path: filepath.Join(label, filepath.FromSlash(dir)), Msg: "cannot read directory: " + unwrapPath(err)}}
-	}
-	var acts []Activity
-	var probs []Problem
-	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			continue
-		}
-		name := path.Join(dir, e.Name())
-		file := filepath.Join(label, filepath.FromSlash(name))
-		data, err := src.read(name)
-		if err != nil {
-			probs = append(probs, Problem{Path: file, Msg: "cannot read: " + whyNot(err)})
-			continue
-		}
-		a, pr := parseActivity(file, data, src.Origin)
-		if len(pr) > 0 {
-			probs = append(probs, pr...)
-			continue
-		}
-		acts = append(acts, a)
-	}
-	return acts, probs
+func readActivities(src Source, dir string) ([]Activity, []Problem) {
+	return readMarkdownDir(src, dir, func(file string, data []byte) (Activity, []Problem) {
+		return parseActivity(file, data, src.Origin)
+	})
 }
 
 func whyNot(err error) string {
@@ -204,10 +177,10 @@ func checkActivities(paths []string) (rest []string, probs []Problem) {
 		}
 		switch {
 		case info.IsDir() && filepath.Base(p) == activitiesDir:
-			acts, pr := readActivities(DirSource(OriginUser, p), ".", p)
+			acts, pr := readActivities(DirSource(OriginUser, p), ".")
 			checked, probs = append(checked, acts...), append(probs, pr...)
 		case info.IsDir():
-			acts, pr := readActivities(DirSource(OriginUser, p), activitiesDir, p)
+			acts, pr := readActivities(DirSource(OriginUser, p), activitiesDir)
 			checked, probs = append(checked, acts...), append(probs, pr...)
 			rest = append(rest, p)
 		case filepath.Base(filepath.Dir(p)) == activitiesDir:

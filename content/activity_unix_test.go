@@ -20,7 +20,7 @@ func TestActivityFIFOIsRefused(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "activities", "ok.md"), []byte(activityFile("ok", "OK")), 0o644)
 	acts, probs := LoadActivities(DirSource(OriginUser, dir))
-	if len(acts) != 1 || len(probs) != 1 || !strings.Contains(probs[0].String(), "pipe.md: cannot read: not a regular file") {
+	if len(acts) != 1 || len(probs) != 1 || !strings.Contains(probs[0].String(), "pipe.md: not a regular file") {
 		t.Errorf("acts %d, probs %v", len(acts), probs)
 	}
 }

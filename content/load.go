@@ -191,7 +191,17 @@ func readSource(src Source) ([]parsed, []Problem) {
 
 // readKindDir parses the .md files of one directory holding one kind.
 func readKindDir(src Source, dir string, k kind) ([]parsed, []Problem) {
-	label, origin := src.Label, src.Origin
+	return readMarkdownDir(src, dir, func(file string, data []byte) (parsed, []Problem) {
+		return parseFile(file, data, k, src.Origin)
+	})
+}
+
+// readMarkdownDir parses each .md file of one directory of a source (dir
+// is relative to the source's root) with parse; a file that cannot be
+// read or parsed is a problem naming it, and the others are kept. A
+// missing directory holds nothing.
+func readMarkdownDir[T any](src Source, dir string, parse func(file string, data []byte) (T, []Problem)) ([]T, []Problem) {
+	label := src.Label
 	entries, err := fs.ReadDir(src.FS, dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -199,7 +209,7 @@ func readKindDir(src Source, dir string, k kind) ([]parsed, []Problem) {
 		}
 		return nil, []Problem{{Path: filepath.Join(label, filepath.FromSlash(dir)), Msg: "cannot read directory: " + unwrapPath(err)}}
 	}
-	var items []parsed
+	var items []T
 	var probs []Problem
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
@@ -212,12 +222,12 @@ func readKindDir(src Source, dir string, k kind) ([]parsed, []Problem) {
 			probs = append(probs, Problem{Path: file, Msg: readError(err)})
 			continue
 		}
-		p, pr := parseFile(file, data, k, origin)
+		it, pr := parse(file, data)
 		if len(pr) > 0 {
 			probs = append(probs, pr...)
 			continue
 		}
-		items = append(items, p)
+		items = append(items, it)
 	}
 	return items, probs
 }
