@@ -1,12 +1,7 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"net"
-	"os"
-	"path/filepath"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -62,51 +57,17 @@ func (e *env) runPair(cmd *cobra.Command, id string, pf pairFlags) error {
 	return err
 }
 
-// startPair serves p's player over SSH: a new join code, the room's host
-// key and log, one session at a time.
+// startPair serves p's player over SSH, one session at a time.
 func (e *env) startPair(p *kata.Pair, sf serveFlags) (tui.PairInfo, func(), error) {
-	code, err := sshroom.NewJoinCode()
-	if err != nil {
-		return tui.PairInfo{}, nil, err
-	}
-	logDir := filepath.Join(e.xdg.StateHome, "retrokata")
-	if err := os.MkdirAll(logDir, 0o700); err != nil {
-		return tui.PairInfo{}, nil, fmt.Errorf("pair log dir: %w", err)
-	}
-	logFile, err := os.OpenFile(filepath.Join(logDir, sshroom.LogName), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
-	if err != nil {
-		return tui.PairInfo{}, nil, withHint(fmt.Errorf("pair log: %w", err), "Make "+logDir+" writable, or set XDG_STATE_HOME.")
-	}
-	srv, err := sshroom.New(sshroom.Config{
-		Addr:           sf.listen,
-		HostKeyPath:    filepath.Join(e.xdg.DataHome, "retrokata", sshroom.HostKeyName),
-		JoinCode:       code,
-		AuthorizedKeys: sf.authorizedKeys,
-		MaxSessions:    1,
-		Log:            logFile,
-		Room:           room.New(room.Config{}), // unused: the player's screen reads the pair
+	srv, err := e.startSSH("pair", sf, sshroom.Config{
+		MaxSessions: 1,
+		Room:        room.New(room.Config{}), // unused: the player's screen reads the pair
 		NewScreen: func(*room.Guest, string) tea.Model {
 			return tui.NewPairPlayer(p, true)
 		},
 	})
 	if err != nil {
-		logFile.Close()
-		return tui.PairInfo{}, nil, withHint(fmt.Errorf("pair: %w", err), "Check --authorized-keys, or run without it.")
+		return tui.PairInfo{}, nil, err
 	}
-	l, err := srv.Listen()
-	if err != nil {
-		logFile.Close()
-		return tui.PairInfo{}, nil, withHint(fmt.Errorf("pair: listen on %s: %w", sf.listen, err), "Pick another address with --listen 127.0.0.1:PORT.")
-	}
-	go func() { _ = srv.Serve(l) }()
-	host, port, _ := net.SplitHostPort(l.Addr().String())
-	join := "ssh -p " + port + " " + host
-	stop := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(ctx)
-		_ = srv.Close()
-		logFile.Close()
-	}
-	return tui.PairInfo{Join: join, Code: code, Fingerprint: srv.Fingerprint()}, stop, nil
+	return tui.PairInfo{Join: srv.join, Code: srv.code, Fingerprint: srv.fingerprint}, srv.stop, nil
 }

@@ -23,42 +23,59 @@ type serveFlags struct {
 	authorizedKeys string
 }
 
-// startRoom opens the SSH room for a retro: a new join code, the host key
-// from the data dir, the log in the state dir. stop closes it.
+// startRoom opens the SSH room for a retro. stop closes it.
 func (e *env) startRoom(sf serveFlags, dots int) (info *tui.RoomInfo, stop func(), err error) {
-	code, err := sshroom.NewJoinCode()
-	if err != nil {
-		return nil, nil, err
-	}
-	logDir := filepath.Join(e.xdg.StateHome, "retrokata")
-	if err := os.MkdirAll(logDir, 0o700); err != nil {
-		return nil, nil, fmt.Errorf("room log dir: %w", err)
-	}
-	logPath := filepath.Join(logDir, sshroom.LogName)
-	logFile, err := os.OpenFile(logPath, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, nil, withHint(fmt.Errorf("room log: %w", err), "Make "+logDir+" writable, or set XDG_STATE_HOME.")
-	}
 	r := room.New(room.Config{Dots: dots})
-	srv, err := sshroom.New(sshroom.Config{
-		Addr:           sf.listen,
-		HostKeyPath:    filepath.Join(e.xdg.DataHome, "retrokata", sshroom.HostKeyName),
-		JoinCode:       code,
-		AuthorizedKeys: sf.authorizedKeys,
-		Log:            logFile,
-		Room:           r,
+	srv, err := e.startSSH("room", sf, sshroom.Config{
+		Room: r,
 		NewScreen: func(g *room.Guest, user string) tea.Model {
 			return tui.NewParticipant(g, user, true)
 		},
 	})
 	if err != nil {
+		return nil, nil, err
+	}
+	return &tui.RoomInfo{Room: r, Join: srv.join, Code: srv.code, Fingerprint: srv.fingerprint}, srv.stop, nil
+}
+
+// sshServer is a running SSH server of a room or a pair kata.
+type sshServer struct {
+	join        string // the command that joins it: "ssh -p 23234 host"
+	code        string
+	fingerprint string
+	stop        func()
+}
+
+// startSSH serves cfg (its room, screens and session cap) over SSH: a new
+// join code, the host key from the data dir, the log in the state dir,
+// --listen and --authorized-keys. what names it in errors.
+func (e *env) startSSH(what string, sf serveFlags, cfg sshroom.Config) (sshServer, error) {
+	code, err := sshroom.NewJoinCode()
+	if err != nil {
+		return sshServer{}, err
+	}
+	logDir := filepath.Join(e.xdg.StateHome, "retrokata")
+	if err := os.MkdirAll(logDir, 0o700); err != nil {
+		return sshServer{}, fmt.Errorf("%s log dir: %w", what, err)
+	}
+	logFile, err := os.OpenFile(filepath.Join(logDir, sshroom.LogName), os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	if err != nil {
+		return sshServer{}, withHint(fmt.Errorf("%s log: %w", what, err), "Make "+logDir+" writable, or set XDG_STATE_HOME.")
+	}
+	cfg.Addr = sf.listen
+	cfg.HostKeyPath = filepath.Join(e.xdg.DataHome, "retrokata", sshroom.HostKeyName)
+	cfg.JoinCode = code
+	cfg.AuthorizedKeys = sf.authorizedKeys
+	cfg.Log = logFile
+	srv, err := sshroom.New(cfg)
+	if err != nil {
 		logFile.Close()
-		return nil, nil, withHint(fmt.Errorf("room: %w", err), "Check --authorized-keys, or run without it.")
+		return sshServer{}, withHint(fmt.Errorf("%s: %w", what, err), "Check --authorized-keys, or run without it.")
 	}
 	l, err := srv.Listen()
 	if err != nil {
 		logFile.Close()
-		return nil, nil, withHint(fmt.Errorf("room: listen on %s: %w", sf.listen, err), "Pick another address with --listen 127.0.0.1:PORT.")
+		return sshServer{}, withHint(fmt.Errorf("%s: listen on %s: %w", what, sf.listen, err), "Pick another address with --listen 127.0.0.1:PORT.")
 	}
 	go func() { _ = srv.Serve(l) }()
 	host, port, _ := net.SplitHostPort(l.Addr().String())
@@ -71,15 +88,14 @@ func (e *env) startRoom(sf serveFlags, dots int) (info *tui.RoomInfo, stop func(
 	if port == "22" {
 		join = "ssh " + host
 	}
-	info = &tui.RoomInfo{Room: r, Join: join, Code: code, Fingerprint: srv.Fingerprint()}
-	stop = func() {
+	stop := func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(ctx)
 		_ = srv.Close()
 		logFile.Close()
 	}
-	return info, stop, nil
+	return sshServer{join: join, code: code, fingerprint: srv.Fingerprint(), stop: stop}, nil
 }
 
 // validListen checks --listen is host:port.
